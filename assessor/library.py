@@ -1,0 +1,230 @@
+"""The challenge library: loads and checks challenge directories in the SPEC §4 format.
+
+Pure Python on purpose (no Flask, no database): `assessor grade` and the worker both use it.
+"""
+
+import ast
+import hashlib
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sandbox import LANGUAGES, read_directory
+from sandbox.limits import MAX_MEMORY_MB, MAX_TIME_S
+
+from .errors import ChallengeFormatError, UnknownChallenge
+
+KINDS = ("unit", "io", "sql", "http")
+DIFFICULTIES = ("easy", "medium", "hard")
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}$")
+DEFAULT_LIBRARY = Path(__file__).resolve().parent.parent / "challenges"
+
+
+@dataclass(frozen=True)
+class Challenge:
+    """One challenge directory, loaded and checked."""
+
+    slug: str
+    title: str
+    kind: str
+    difficulty: str
+    skills: tuple[str, ...]
+    languages: tuple[str, ...]
+    time_limit_s: float
+    memory_mb: int
+    path: Path
+    statement: str
+    version: str
+    hidden_tests: tuple[str, ...]
+    visible_tests: tuple[str, ...]
+    points: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def max_score(self) -> int:
+        """Points available from the hidden tests."""
+        return sum(self.points_of(name) for name in self.hidden_tests)
+
+    def points_of(self, test_id: str) -> int:
+        """Points a hidden test is worth (1 unless challenge.toml says otherwise)."""
+        return self.points.get(test_id, 1)
+
+    def tests_dir(self, visible: bool = False) -> Path:
+        """The folder of the visible or the hidden tests."""
+        return self.path / "tests" / ("visible" if visible else "hidden")
+
+    def test_ids(self, visible: bool = False) -> tuple[str, ...]:
+        """Ids of the visible or hidden tests, as the harness will report them."""
+        return self.visible_tests if visible else self.hidden_tests
+
+    def starter(self, language: str) -> dict[str, bytes]:
+        """The starter files for a language."""
+        return read_directory(self.path / "starter" / language)
+
+    def solution(self, language: str) -> dict[str, bytes]:
+        """The reference solution's files for a language."""
+        return read_directory(self.path / "solution" / language)
+
+
+def find(slug_or_path: str, library: Path | None = None) -> Challenge:
+    """A challenge by library slug or by directory path, or UnknownChallenge."""
+    candidate = Path(slug_or_path)
+    if candidate.is_dir() and (candidate / "challenge.toml").exists():
+        return load(candidate)
+    directory = Path(library or library_path()) / str(slug_or_path)
+    if SLUG.match(str(slug_or_path)) and directory.is_dir():
+        return load(directory)
+    raise UnknownChallenge(f"no challenge {slug_or_path!r} (not a library slug nor a challenge directory)")
+
+
+def load_all(library: Path | None = None) -> list[Challenge]:
+    """Every challenge of a library folder, sorted by slug; the first malformed one raises."""
+    root = Path(library or library_path())
+    return [load(path) for path in sorted(root.iterdir()) if (path / "challenge.toml").exists()]
+
+
+def load(directory: Path) -> Challenge:
+    """Load one challenge directory, raising ChallengeFormatError naming the file and field."""
+    directory = Path(directory).resolve()
+    meta = _read_toml(directory / "challenge.toml")
+    toml_name = f"{directory.name}/challenge.toml"
+    check = _Checker(toml_name, meta)
+    slug = check.string("slug", pattern=SLUG)
+    if slug != directory.name:
+        raise ChallengeFormatError(toml_name, "slug", f"{slug!r} must equal the directory name {directory.name!r}")
+    kind = check.choice("kind", KINDS)
+    languages = check.string_list("languages")
+    for language in languages:
+        if language not in LANGUAGES:
+            raise ChallengeFormatError(toml_name, "languages", f"unsupported language {language!r} "
+                                       f"(supported: {', '.join(LANGUAGES.names())})")
+        for folder in ("starter", "solution"):
+            if not (directory / folder / language).is_dir():
+                raise ChallengeFormatError(f"{directory.name}/{folder}/{language}/", None, "missing directory")
+    statement_path = directory / "statement.md"
+    if not statement_path.is_file() or not statement_path.read_text(encoding="utf-8").strip():
+        raise ChallengeFormatError(f"{directory.name}/statement.md", None, "missing or empty")
+    hidden = discover_tests(directory / "tests" / "hidden", f"{directory.name}/tests/hidden/")
+    if not hidden:
+        raise ChallengeFormatError(f"{directory.name}/tests/hidden/", None, "no hidden tests found")
+    visible = discover_tests(directory / "tests" / "visible", f"{directory.name}/tests/visible/")
+    points = check.points("points", hidden)
+    return Challenge(
+        slug=slug,
+        title=check.string("title"),
+        kind=kind,
+        difficulty=check.choice("difficulty", DIFFICULTIES),
+        skills=tuple(check.string_list("skills")),
+        languages=tuple(languages),
+        time_limit_s=check.number("time_limit_s", 1, MAX_TIME_S),
+        memory_mb=int(check.number("memory_mb", 32, MAX_MEMORY_MB, integer=True)),
+        path=directory,
+        statement=statement_path.read_text(encoding="utf-8"),
+        version=content_hash(directory),
+        hidden_tests=tuple(hidden),
+        visible_tests=tuple(visible),
+        points=points,
+    )
+
+
+def content_hash(directory: Path) -> str:
+    """The challenge version: a hash of every file's path and content."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(directory).rglob("*")):
+        relative = path.relative_to(directory)
+        if path.is_file() and "__pycache__" not in relative.parts and not relative.name.startswith("."):
+            digest.update(relative.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def discover_tests(folder: Path, shown_as: str) -> list[str]:
+    """pytest node ids of the test functions in a folder, found statically (nothing is imported)."""
+    if not folder.is_dir():
+        return []
+    ids = []
+    for path in sorted(folder.rglob("*.py")):
+        name = path.name
+        if not (name.startswith("test_") or name.endswith("_test.py")):
+            continue
+        relative = path.relative_to(folder).as_posix()
+        try:
+            tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        except SyntaxError as error:
+            raise ChallengeFormatError(f"{shown_as}{relative}", None, f"line {error.lineno}: {error.msg}") from None
+        for node in tree.body:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test"):
+                ids.append(f"{relative}::{node.name}")
+            elif isinstance(node, ast.ClassDef) and node.name.startswith("Test"):
+                ids += [f"{relative}::{node.name}::{item.name}" for item in node.body
+                        if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name.startswith("test")]
+    return ids
+
+
+def _read_toml(path: Path) -> dict:
+    shown = f"{path.parent.name}/{path.name}"
+    if not path.is_file():
+        raise ChallengeFormatError(shown, None, "missing")
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise ChallengeFormatError(shown, None, f"invalid TOML: {error}") from None
+    except UnicodeDecodeError:
+        raise ChallengeFormatError(shown, None, "not UTF-8") from None
+
+
+class _Checker:
+    """Reads typed fields from challenge.toml, raising ChallengeFormatError with the field's name."""
+
+    def __init__(self, file: str, meta: dict):
+        self.file, self.meta = file, meta
+
+    def _get(self, name: str):
+        if name not in self.meta:
+            raise ChallengeFormatError(self.file, name, "missing")
+        return self.meta[name]
+
+    def string(self, name: str, pattern: re.Pattern | None = None) -> str:
+        value = self._get(name)
+        if not isinstance(value, str) or not value.strip():
+            raise ChallengeFormatError(self.file, name, "must be a non-empty string")
+        if pattern is not None and not pattern.match(value):
+            raise ChallengeFormatError(self.file, name, f"{value!r} must match {pattern.pattern}")
+        return value
+
+    def choice(self, name: str, choices: tuple[str, ...]) -> str:
+        value = self._get(name)
+        if value not in choices:
+            raise ChallengeFormatError(self.file, name, f"{value!r} must be one of {', '.join(choices)}")
+        return value
+
+    def string_list(self, name: str) -> list[str]:
+        value = self._get(name)
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
+            raise ChallengeFormatError(self.file, name, "must be a non-empty list of strings")
+        return value
+
+    def number(self, name: str, low: float, high: float, integer: bool = False) -> float:
+        value = self._get(name)
+        if isinstance(value, bool) or not isinstance(value, int if integer else (int, float)):
+            raise ChallengeFormatError(self.file, name, f"must be {'an integer' if integer else 'a number'}")
+        if not low <= value <= high:
+            raise ChallengeFormatError(self.file, name, f"{value} must be between {low} and {high}")
+        return value
+
+    def points(self, name: str, hidden: list[str]) -> dict[str, int]:
+        table = self.meta.get(name, {})
+        if not isinstance(table, dict):
+            raise ChallengeFormatError(self.file, name, "must be a table of test id = points")
+        for test_id, value in table.items():
+            if test_id not in hidden:
+                raise ChallengeFormatError(self.file, f"{name}.{test_id}", "names no hidden test")
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise ChallengeFormatError(self.file, f"{name}.{test_id}", "must be a non-negative integer")
+        return dict(table)
+
+
+def library_path() -> Path:
+    """The library folder: ASSESSOR_CHALLENGES or the repository's challenges/."""
+    return Path(os.environ.get("ASSESSOR_CHALLENGES") or DEFAULT_LIBRARY)
