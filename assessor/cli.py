@@ -26,6 +26,12 @@ class LazyGroup(click.Group):
 
     def get_command(self, ctx, name):
         if name in APP_COMMANDS:
+            from flask.cli import ScriptInfo
+
+            from . import create_app
+
+            # Flask's `with_appcontext` (and Flask-Migrate's `db`) find the app through ScriptInfo.
+            ctx.obj = ScriptInfo(create_app=lambda: create_app())
             module, attribute = APP_COMMANDS[name].split(":")
             return getattr(importlib.import_module(module), attribute)
         return super().get_command(ctx, name)

@@ -1,0 +1,56 @@
+"""Builds the Flask application (called by `assessor.create_app`)."""
+
+import os
+import secrets
+from pathlib import Path
+
+from flask import Flask
+
+from .config import Config
+
+
+def build_app(test_config: dict | None = None) -> Flask:
+    """Create and configure the app: config, extensions, blueprints."""
+    app = Flask(__name__, instance_path=os.environ.get("ASSESSOR_INSTANCE") or None)
+    app.config.from_object(Config)
+    if test_config:
+        app.config.update(test_config)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{Path(app.instance_path) / 'assessor.db'}"
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path) / "secret_key")
+
+    from . import models  # noqa: F401  (registers the tables)
+    from .extensions import csrf, db, login_manager, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(__file__).resolve().parent.parent / "migrations"))
+    csrf.init_app(app)
+    login_manager.init_app(app)
+
+    from .auth import bp as auth_bp
+    from .candidate import bp as candidate_bp
+    from .interviewer import bp as interviewer_bp
+    from .manager import bp as manager_bp
+
+    for blueprint in (auth_bp, candidate_bp, interviewer_bp, manager_bp):
+        app.register_blueprint(blueprint)
+
+    @app.get("/")
+    def index():
+        """Staff land on their dashboard; everyone else on the login page."""
+        from flask import redirect, url_for
+        from flask_login import current_user
+
+        return redirect(url_for("manager.submissions" if current_user.is_authenticated else "auth.login"))
+
+    return app
+
+
+def _instance_secret(path: Path) -> str:
+    """A random secret key kept in the instance folder, so sessions survive restarts."""
+    if not path.exists():
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()

@@ -1,0 +1,132 @@
+"""`assessor` commands that need the application: database, library, users, demo data, worker."""
+
+import json
+import secrets
+import sys
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+from flask_migrate.cli import db  # noqa: F401  (re-exported as `assessor db`)
+
+import sandbox
+
+from . import library
+from .errors import AssessorError
+from .extensions import db as database
+
+
+@click.group()
+def challenges():
+    """The challenge library."""
+
+
+@challenges.command("list")
+def challenges_list():
+    """List the library's challenges."""
+    for challenge in library.load_all():
+        click.echo(f"{challenge.slug:28} {challenge.kind:5} {challenge.difficulty:7} "
+                   f"{','.join(challenge.languages):12} {challenge.max_score:3} pts  {challenge.title}")
+
+
+@challenges.command("sync")
+@with_appcontext
+def challenges_sync():
+    """Load the library into the database, adding a version for every new or edited challenge."""
+    from .services.challenges import sync
+
+    try:
+        for slug, version, added in sync():
+            click.echo(f"{slug}: {version} {'(new version)' if added else '(unchanged)'}")
+    except AssessorError as error:
+        raise click.ClickException(str(error)) from None
+
+
+@challenges.command("validate")
+@click.argument("refs", nargs=-1)
+def challenges_validate(refs):
+    """Check every challenge (or the given slugs/paths): format, reference solution, starter, examples."""
+    from .validation import validate
+
+    try:
+        found = [library.find(ref) for ref in refs] if refs else library.load_all()
+    except AssessorError as error:
+        click.echo(f"INVALID {error}", err=True)
+        sys.exit(1)
+    client = sandbox.connect()
+    problems = 0
+    for challenge in found:
+        failures = validate(challenge, client)
+        problems += len(failures)
+        click.echo(f"{'ok     ' if not failures else 'INVALID'} {challenge.slug}")
+        for failure in failures:
+            click.echo(f"    {failure}")
+    if problems:
+        sys.exit(1)
+
+
+@click.group()
+def users():
+    """Staff accounts."""
+
+
+@users.command("create")
+@click.option("--email", required=True)
+@click.option("--name", default="")
+@click.option("--role", type=click.Choice(["admin", "manager", "interviewer"]), required=True)
+@click.password_option()
+@with_appcontext
+def users_create(email, name, role, password):
+    """Create a staff account."""
+    from .models import User
+
+    user = User(email=email.strip().lower(), name=name or email.split("@")[0], role=role)
+    user.set_password(password)
+    database.session.add(user)
+    database.session.commit()
+    click.echo(f"created {role} {user.email}")
+
+
+@click.command()
+@click.option("--email", default="admin@example.com", show_default=True)
+@click.option("--password", envvar="ASSESSOR_DEMO_PASSWORD", default=None,
+              help="Password of the demo admin (default: a new random one).")
+@with_appcontext
+def demo(email, password):
+    """Create a demo admin, a demo challenge set and one invitation; print how to use them."""
+    from .services.challenges import sync
+    from .services.demo import create_demo
+
+    sync()
+    password = password or secrets.token_urlsafe(9)
+    link = create_demo(email, password)
+    click.echo(json.dumps({"url": current_app.config["PUBLIC_URL"], "login": email, "password": password,
+                           "candidate_link": link}))
+
+
+@click.command()
+@click.option("--burst", is_flag=True, help="Stop when the queue is empty.")
+@with_appcontext
+def worker(burst):
+    """Run an RQ grading worker."""
+    from rq import SimpleWorker
+
+    from .services.queue import grading_queue, redis_connection
+    from .services.submissions import reconcile as requeue_stuck
+
+    client = sandbox.connect()
+    removed = sandbox.sweep(client, older_than_s=current_app.config["GRADING_JOB_TIMEOUT_S"] + 60)
+    requeued = requeue_stuck()
+    click.echo(f"worker: removed {removed} leftover container(s), re-queued {len(requeued)} stuck submission(s)")
+    connection = redis_connection()
+    SimpleWorker([grading_queue(connection)], connection=connection).work(burst=burst, with_scheduler=True)
+
+
+@click.command()
+@click.option("--after", type=int, default=None, help="Seconds in queued/running that count as stuck.")
+@with_appcontext
+def reconcile(after):
+    """Re-queue submissions stuck in queued/running (after a worker or Redis failure)."""
+    from .services.submissions import reconcile as requeue_stuck
+
+    click.echo(f"re-queued: {requeue_stuck(after)}")

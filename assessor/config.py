@@ -1,0 +1,32 @@
+"""Configuration, read from the environment, with safe defaults for one machine."""
+
+import os
+
+
+def _database_url() -> str | None:
+    url = os.environ.get("DATABASE_URL")
+    if url and url.startswith(("postgres://", "postgresql://")):
+        # SQLAlchemy's default PostgreSQL driver is psycopg2; we ship psycopg 3.
+        url = "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+class Config:
+    """Settings of the app, the worker and the CLI."""
+
+    SECRET_KEY = os.environ.get("SECRET_KEY")          # unset: generated once into the instance folder
+    SQLALCHEMY_DATABASE_URI = _database_url()          # unset: SQLite in the instance folder
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+    QUEUE_NAME = os.environ.get("ASSESSOR_QUEUE", "grading")
+    PUBLIC_URL = os.environ.get("ASSESSOR_PUBLIC_URL", "http://127.0.0.1:5000")
+    INVITATION_TTL_DAYS = int(os.environ.get("ASSESSOR_INVITATION_TTL_DAYS", "7"))
+    GRADING_JOB_TIMEOUT_S = int(os.environ.get("ASSESSOR_JOB_TIMEOUT_S", "300"))
+    GRADING_RETRIES = int(os.environ.get("ASSESSOR_GRADING_RETRIES", "3"))
+    STUCK_AFTER_S = int(os.environ.get("ASSESSOR_STUCK_AFTER_S", "600"))
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = os.environ.get("ASSESSOR_SECURE_COOKIES", "0") == "1"
+    REMEMBER_COOKIE_HTTPONLY = True
+    MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    WTF_CSRF_TIME_LIMIT = None                          # tied to the session, not to a clock

@@ -1,0 +1,51 @@
+"""RQ jobs. They take ids, not objects: the database row is the truth about a submission."""
+
+from flask import current_app
+from rq import get_current_job
+
+import sandbox
+
+from .grading import GradeResult, grade
+from .extensions import db
+from .models import Submission
+from .services import challenges, submissions
+
+_docker = None
+
+
+def docker_client():
+    """One Docker client per worker process."""
+    global _docker
+    if _docker is None:
+        _docker = sandbox.connect()
+    return _docker
+
+
+def grade_submission(submission_id: int) -> str:
+    """Grade one submission in the sandbox and store the result; infrastructure faults are retried."""
+    if not submissions.claim(submission_id):
+        return "skipped: not queued (already graded, or taken by another worker)"
+    submission = db.session.get(Submission, submission_id)
+    challenge = challenges.load_version(submission.challenge_version)
+    files = {name: text.encode("utf-8") for name, text in submission.files.items()}
+    try:
+        result = grade(challenge, files, submission.language, docker_client(), visible=submission.visible,
+                       labels={"io.assessor.submission": str(submission_id)})
+    except sandbox.InfrastructureError as error:
+        return _infrastructure_fault(submission_id, challenge, error)
+    except sandbox.SandboxError as error:  # refused input that slipped past submit(): the submission's fault
+        result = GradeResult("runtime_error", 0, challenge.max_score, 0, [], str(error))
+    submissions.record_result(submission_id, result.to_dict())
+    return result.verdict
+
+
+def _infrastructure_fault(submission_id: int, challenge, error: Exception) -> str:
+    """Retry later while retries remain; then record internal_error, never a zero score."""
+    job = get_current_job()
+    current_app.logger.warning("grading submission %s failed on our side: %s", submission_id, error)
+    if job is not None and job.retries_left:
+        submissions.release(submission_id)
+        raise error
+    submissions.record_result(submission_id, GradeResult.internal_error(challenge, str(error)).to_dict(),
+                              status="error")
+    return "internal_error"

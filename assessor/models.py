@@ -1,0 +1,157 @@
+"""Database models. The database, not Redis, is the truth about every submission."""
+
+from datetime import datetime, timezone
+
+from flask_login import UserMixin
+from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from .extensions import db
+
+ROLES = ("admin", "manager", "interviewer")
+SUBMISSION_STATUSES = ("queued", "running", "graded", "error")
+
+
+def utcnow() -> datetime:
+    """The current time, timezone-aware UTC."""
+    return datetime.now(timezone.utc)
+
+
+def as_utc(moment: datetime | None) -> datetime | None:
+    """A datetime read back from SQLite (naive) as aware UTC."""
+    if moment is not None and moment.tzinfo is None:
+        return moment.replace(tzinfo=timezone.utc)
+    return moment
+
+
+class User(UserMixin, db.Model):
+    """A staff account: admin, manager or interviewer."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    def set_password(self, password: str) -> None:
+        """Store a salted scrypt hash of the password."""
+        self.password_hash = generate_password_hash(password, method="scrypt")
+
+    def check_password(self, password: str) -> bool:
+        """Whether the password matches the stored hash."""
+        return check_password_hash(self.password_hash, password)
+
+
+class Challenge(db.Model):
+    """A challenge of the library; its content lives in versions."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(64), unique=True)
+    current_version_id: Mapped[int | None] = mapped_column(
+        ForeignKey("challenge_version.id", use_alter=True, name="fk_challenge_current_version"))
+    current_version: Mapped["ChallengeVersion | None"] = relationship(foreign_keys=[current_version_id],
+                                                                      post_update=True)
+
+
+class ChallengeVersion(db.Model):
+    """One content hash of a challenge, with a snapshot of its files: old grades never move."""
+
+    __table_args__ = (UniqueConstraint("challenge_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    challenge_id: Mapped[int] = mapped_column(ForeignKey("challenge.id"), index=True)
+    challenge: Mapped[Challenge] = relationship(foreign_keys=[challenge_id])
+    version: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(10))
+    difficulty: Mapped[str] = mapped_column(String(10))
+    skills: Mapped[list] = mapped_column(JSON)
+    languages: Mapped[list] = mapped_column(JSON)
+    statement: Mapped[str] = mapped_column(Text)
+    max_score: Mapped[int]
+    bundle: Mapped[bytes] = mapped_column(LargeBinary)   # tar.gz of the challenge directory
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ChallengeSet(db.Model):
+    """An ordered group of challenges assigned to candidates together."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    time_limit_min: Mapped[int] = mapped_column(default=90)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    items: Mapped[list["ChallengeSetItem"]] = relationship(order_by="ChallengeSetItem.position",
+                                                           cascade="all, delete-orphan")
+    invitations: Mapped[list["Invitation"]] = relationship(back_populates="challenge_set",
+                                                           order_by="Invitation.id")
+
+    @property
+    def challenges(self) -> list[Challenge]:
+        """The set's challenges in order."""
+        return [item.challenge for item in self.items]
+
+
+class ChallengeSetItem(db.Model):
+    """A challenge's place in a set."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    set_id: Mapped[int] = mapped_column(ForeignKey("challenge_set.id"), index=True)
+    challenge_id: Mapped[int] = mapped_column(ForeignKey("challenge.id"))
+    position: Mapped[int]
+    challenge: Mapped[Challenge] = relationship()
+
+
+class Invitation(db.Model):
+    """A candidate's access to one challenge set; the link's token is stored only as a hash."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    set_id: Mapped[int] = mapped_column(ForeignKey("challenge_set.id"), index=True)
+    challenge_set: Mapped[ChallengeSet] = relationship(back_populates="invitations")
+    candidate_name: Mapped[str] = mapped_column(String(200))
+    candidate_email: Mapped[str] = mapped_column(String(254))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    expires_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    attempt: Mapped["Attempt | None"] = relationship(back_populates="invitation", uselist=False)
+
+
+class Attempt(db.Model):
+    """A candidate's sitting of a challenge set, with its server-side clock."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    invitation_id: Mapped[int] = mapped_column(ForeignKey("invitation.id"), unique=True)
+    invitation: Mapped[Invitation] = relationship(back_populates="attempt")
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    deadline_at: Mapped[datetime]
+    finished_at: Mapped[datetime | None]
+    submissions: Mapped[list["Submission"]] = relationship(back_populates="attempt",
+                                                           order_by="Submission.id")
+
+
+class Submission(db.Model):
+    """Code sent for grading: `queued → running → graded`, or `error` when grading itself failed."""
+
+    __table_args__ = (Index("ix_submission_status_updated", "status", "updated_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id"), index=True)
+    attempt: Mapped[Attempt] = relationship(back_populates="submissions")
+    challenge_version_id: Mapped[int] = mapped_column(ForeignKey("challenge_version.id"))
+    challenge_version: Mapped[ChallengeVersion] = relationship()
+    language: Mapped[str] = mapped_column(String(20))
+    files: Mapped[dict] = mapped_column(JSON)              # {file name: text}
+    visible: Mapped[bool] = mapped_column(default=False)   # True: a "Run examples" run, not scored
+    status: Mapped[str] = mapped_column(String(10), default="queued")
+    verdict: Mapped[str | None] = mapped_column(String(20))
+    score: Mapped[int | None]
+    max_score: Mapped[int | None]
+    result: Mapped[dict | None] = mapped_column(JSON)      # the SPEC §5 result, as graded
+    grading_attempts: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    graded_at: Mapped[datetime | None]

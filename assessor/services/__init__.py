@@ -1,0 +1,1 @@
+"""The product's rules, as plain functions over models and values (never `request`)."""

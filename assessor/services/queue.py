@@ -1,0 +1,20 @@
+"""The RQ queue of grading jobs."""
+
+from flask import current_app
+from redis import Redis
+from rq import Queue
+
+
+def redis_connection() -> Redis:
+    """A Redis client for the configured REDIS_URL."""
+    return Redis.from_url(current_app.config["REDIS_URL"])
+
+
+def grading_queue(connection: Redis | None = None) -> Queue:
+    """The queue the workers take grading jobs from."""
+    return Queue(current_app.config["QUEUE_NAME"], connection=connection or redis_connection())
+
+
+def job_id(submission_id: int) -> str:
+    """The RQ job id of a submission: one job per submission, whoever enqueues it."""
+    return f"grade-submission-{submission_id}"
