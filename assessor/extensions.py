@@ -7,13 +7,13 @@ from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
 from sqlalchemy import DateTime
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, registry
 
 
 class Base(DeclarativeBase):
     """Declarative base of the models: every datetime column stores its time zone."""
 
-    type_annotation_map = {datetime: DateTime(timezone=True)}
+    registry = registry(type_annotation_map={datetime: DateTime(timezone=True)})
 
 
 db = SQLAlchemy(model_class=Base)
