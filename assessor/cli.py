@@ -114,3 +114,7 @@ def sandbox_sweep(older_than):
         click.echo(f"removed {sb.sweep(sb.connect(), older_than)} container(s)")
     except sb.SandboxError as error:
         fail(str(error), 1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,163 @@
+"""Shared fixtures: the app on a fresh migrated database, real Redis, real Docker, real workers."""
+
+import os
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+FIXTURE_LIBRARY = FIXTURES / "challenges"
+SOLUTIONS = FIXTURES / "solutions"
+
+
+@pytest.fixture(scope="session")
+def docker_client():
+    """A client of the real Docker Engine; the runner images must be built (the test command does it)."""
+    import sandbox
+
+    client = sandbox.connect()
+    for name in sandbox.LANGUAGES.names():
+        image = sandbox.LANGUAGES.get(name).image
+        assert client.images.list(name=image.split(":")[0]), f"{image} is not built: run `assessor sandbox build`"
+    return client
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    """URL of the real Redis server the test command started (REDIS_URL)."""
+    import redis
+
+    url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+    redis.Redis.from_url(url).ping()
+    return url
+
+
+@pytest.fixture
+def app_config(tmp_path, redis_url):
+    """Config of an isolated app: its own SQLite file, instance folder and queue name."""
+    return {
+        "TESTING": True,
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'test.db'}",
+        "REDIS_URL": redis_url,
+        "QUEUE_NAME": f"test-{uuid.uuid4().hex[:8]}",
+        "SECRET_KEY": "test-secret",
+        "PUBLIC_URL": "http://localhost",
+        "WTF_CSRF_ENABLED": False,
+    }
+
+
+@pytest.fixture
+def app(app_config, tmp_path, monkeypatch):
+    """The app on a database migrated to head, with the fixture challenge library synced."""
+    from flask_migrate import upgrade
+
+    from assessor import create_app
+    from assessor.services.challenges import sync
+
+    monkeypatch.setenv("ASSESSOR_INSTANCE", str(tmp_path / "instance"))
+    application = create_app(app_config)
+    with application.app_context():
+        upgrade()
+        sync(FIXTURE_LIBRARY)
+    yield application
+    with application.app_context():
+        from assessor.extensions import db
+
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    """A test client of the app."""
+    return app.test_client()
+
+
+@pytest.fixture
+def make_staff(app):
+    """Factory: a staff account with a role; returns (email, password)."""
+    from assessor.extensions import db
+    from assessor.models import User
+
+    def make(role="manager", email=None, password="correct horse battery"):
+        email = email or f"{role}-{uuid.uuid4().hex[:6]}@example.com"
+        with app.app_context():
+            user = User(email=email, name=role.title(), role=role)
+            user.set_password(password)
+            db.session.add(user)
+            db.session.commit()
+        return email, password
+
+    return make
+
+
+@pytest.fixture
+def login(client, make_staff):
+    """Sign a new staff member of the given role in; returns the email."""
+
+    def sign_in(role="manager"):
+        email, password = make_staff(role)
+        response = client.post("/login", data={"email": email, "password": password})
+        assert response.status_code == 302
+        return email
+
+    return sign_in
+
+
+@pytest.fixture
+def invitation(app):
+    """Factory: an invitation to a set of the fixture challenges; returns the token."""
+    from assessor.extensions import db
+    from assessor.models import Challenge, ChallengeSet, ChallengeSetItem
+    from assessor.services.invitations import invite
+
+    def make(name="Ada Lovelace", email="ada@example.com", time_limit_min=60, ttl_days=7):
+        with app.app_context():
+            challenge = db.session.scalar(db.select(Challenge).filter_by(slug="sum-pairs"))
+            challenge_set = ChallengeSet(name="Screening", time_limit_min=time_limit_min,
+                                         items=[ChallengeSetItem(challenge=challenge, position=0)])
+            db.session.add(challenge_set)
+            db.session.commit()
+            _invitation, token = invite(challenge_set, name, email, ttl_days=ttl_days)
+        return token
+
+    return make
+
+
+@pytest.fixture
+def worker(app, app_config, tmp_path):
+    """A real `assessor worker` process on the test's database and queue; stopped after the test."""
+    env = {
+        **os.environ,
+        "ASSESSOR_INSTANCE": str(tmp_path / "worker-instance"),
+        "DATABASE_URL": app_config["SQLALCHEMY_DATABASE_URI"],
+        "REDIS_URL": app_config["REDIS_URL"],
+        "ASSESSOR_QUEUE": app_config["QUEUE_NAME"],
+        "SECRET_KEY": "test-secret",
+    }
+    log = open(tmp_path / "worker.log", "w")
+    process = subprocess.Popen([sys.executable, "-m", "assessor.cli", "worker"], env=env, stdout=log,
+                               stderr=subprocess.STDOUT, cwd=ROOT)
+    yield process
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    log.close()
+
+
+def wait_for(predicate, timeout=60.0, interval=0.1):
+    """Poll until predicate() is truthy; return its value or fail with a clear message."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"condition not met within {timeout} s")

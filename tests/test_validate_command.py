@@ -1,0 +1,48 @@
+"""`assessor challenges validate` proves each challenge grades right, and names what is wrong."""
+
+import shutil
+import subprocess
+import sys
+
+from tests.conftest import FIXTURE_LIBRARY, ROOT
+
+
+def validate(*refs):
+    return subprocess.run([sys.executable, "-m", "assessor.cli", "challenges", "validate", *map(str, refs)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=600)
+
+
+def test_the_whole_library_validates(docker_client):
+    process = validate()
+    assert process.returncode == 0, process.stdout + process.stderr
+    slugs = [line.split()[1] for line in process.stdout.splitlines() if line.startswith("ok")]
+    assert len(slugs) >= 3
+
+
+def test_a_starter_that_already_passes_is_reported(docker_client, tmp_path):
+    broken = tmp_path / "sum-pairs"
+    shutil.copytree(FIXTURE_LIBRARY / "sum-pairs", broken)
+    shutil.copy(broken / "solution/python/solution.py", broken / "starter/python/solution.py")
+    process = validate(broken)
+    assert process.returncode == 1
+    assert "INVALID sum-pairs" in process.stdout
+    assert "starter/python/: the starter code already earns every point" in process.stdout
+
+
+def test_a_wrong_reference_solution_is_reported(docker_client, tmp_path):
+    broken = tmp_path / "sum-pairs"
+    shutil.copytree(FIXTURE_LIBRARY / "sum-pairs", broken)
+    (broken / "solution/python/solution.py").write_text("def count_pairs(numbers, target):\n    return 0\n")
+    process = validate(broken)
+    assert process.returncode == 1
+    assert "solution/python/: reference earns 1/7" in process.stdout
+
+
+def test_a_malformed_challenge_names_file_and_field(tmp_path):
+    broken = tmp_path / "sum-pairs"
+    shutil.copytree(FIXTURE_LIBRARY / "sum-pairs", broken)
+    toml = broken / "challenge.toml"
+    toml.write_text(toml.read_text().replace('difficulty = "easy"', 'difficulty = "trivial"'))
+    process = validate(broken)
+    assert process.returncode == 1
+    assert "sum-pairs/challenge.toml: field 'difficulty'" in process.stderr
