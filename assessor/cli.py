@@ -98,7 +98,7 @@ def sandbox_build(languages):
     from sandbox.build import build_all
 
     try:
-        for tag in build_all(sb.connect(timeout=600), list(languages) or None, log=click.echo):
+        for tag in build_all(list(languages) or None, log=click.echo):
             click.echo(f"ready: {tag}")
     except sb.SandboxError as error:
         fail(str(error), 1)

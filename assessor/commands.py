@@ -53,10 +53,10 @@ def challenges_validate(refs):
     except AssessorError as error:
         click.echo(f"INVALID {error}", err=True)
         sys.exit(1)
-    client = sandbox.connect()
+    engine = sandbox.connect()
     problems = 0
     for challenge in found:
-        failures = validate(challenge, client)
+        failures = validate(challenge, engine)
         problems += len(failures)
         click.echo(f"{'ok     ' if not failures else 'INVALID'} {challenge.slug}")
         for failure in failures:
@@ -114,8 +114,7 @@ def worker(burst):
     from .services.queue import grading_queue, redis_connection
     from .services.submissions import reconcile as requeue_stuck
 
-    client = sandbox.connect()
-    removed = sandbox.sweep(client, older_than_s=current_app.config["GRADING_JOB_TIMEOUT_S"] + 60)
+    removed = sandbox.sweep(sandbox.connect(), older_than_s=current_app.config["GRADING_JOB_TIMEOUT_S"] + 60)
     requeued = requeue_stuck()
     click.echo(f"worker: removed {removed} leftover container(s), re-queued {len(requeued)} stuck submission(s)")
     connection = redis_connection()

@@ -53,7 +53,7 @@ class GradeResult:
         return cls("internal_error", 0, challenge.max_score if challenge else 0, 0, [], message)
 
 
-def grade(challenge: Challenge, files: dict[str, bytes], language: str, client, *,
+def grade(challenge: Challenge, files: dict[str, bytes], language: str, engine, *,
           visible: bool = False, limits: Limits | None = None, labels: dict[str, str] | None = None) -> GradeResult:
     """Grade files against the challenge's hidden (or visible) tests in a fresh container."""
     if language not in challenge.languages:
@@ -68,7 +68,7 @@ def grade(challenge: Challenge, files: dict[str, bytes], language: str, client, 
         labels={"io.assessor.challenge": challenge.slug, **(labels or {})},
     )
     started = time.monotonic()
-    result = run(spec, client)
+    result = run(spec, engine)
     graded = judge(challenge, result, visible=visible)
     graded.duration_ms = round((time.monotonic() - started) * 1000)
     return graded

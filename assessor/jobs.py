@@ -10,15 +10,15 @@ from .extensions import db
 from .models import Submission
 from .services import challenges, submissions
 
-_docker = None
+_engine = None
 
 
-def docker_client():
-    """One Docker client per worker process."""
-    global _docker
-    if _docker is None:
-        _docker = sandbox.connect()
-    return _docker
+def docker_engine() -> sandbox.Engine:
+    """One Docker Engine client per worker process."""
+    global _engine
+    if _engine is None:
+        _engine = sandbox.connect()
+    return _engine
 
 
 def grade_submission(submission_id: int) -> str:
@@ -29,7 +29,7 @@ def grade_submission(submission_id: int) -> str:
     challenge = challenges.load_version(submission.challenge_version)
     files = {name: text.encode("utf-8") for name, text in submission.files.items()}
     try:
-        result = grade(challenge, files, submission.language, docker_client(), visible=submission.visible,
+        result = grade(challenge, files, submission.language, docker_engine(), visible=submission.visible,
                        labels={"io.assessor.submission": str(submission_id)})
     except sandbox.InfrastructureError as error:
         return _infrastructure_fault(submission_id, challenge, error)

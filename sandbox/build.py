@@ -165,8 +165,13 @@ def build_runner(client: docker.DockerClient, language: Language, base: str, log
     return language.image
 
 
-def build_all(client: docker.DockerClient, names: list[str] | None = None, log=print) -> list[str]:
+def build_all(names: list[str] | None = None, log=print) -> list[str]:
     """Build the runner images of the named languages (all registered ones by default)."""
+    try:
+        client = docker.from_env(timeout=900)
+        client.ping()
+    except docker.errors.DockerException as error:
+        raise SandboxUnavailable(f"cannot reach the Docker Engine: {error}") from error
     base = base_image(client, log=log)
     return [build_runner(client, LANGUAGES.get(name), base, log=log) for name in (names or LANGUAGES.names())]
 

@@ -14,12 +14,9 @@ import struct
 import time
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime
 
-import docker
-import requests
-
-from .errors import ImageMissing, SandboxUnavailable
+from .engine import Engine
+from .errors import SandboxUnavailable
 from .limits import Limits
 
 LABEL = "io.assessor.sandbox"
@@ -52,78 +49,74 @@ class RunResult:
     duration_ms: int
 
 
-def container_options(spec: RunSpec, name: str) -> dict:
-    """Keyword arguments of `containers.create` for a hardened grading container."""
+def container_config(spec: RunSpec) -> dict:
+    """The Engine API body of a hardened grading container (every rule of SPEC §6 that Docker applies)."""
     limits = spec.limits
-    memory = f"{limits.memory_mb}m"
-    return dict(
-        image=spec.image,
-        command=spec.command,
-        name=name,
-        labels={LABEL: "1", **spec.labels},
-        user=RUNNER_USER,
-        environment={},           # nothing from the host reaches the container
-        working_dir="/tmp",
-        network_mode="none",
-        read_only=True,
-        cap_drop=["ALL"],
-        security_opt=["no-new-privileges"],
-        init=True,                # reaps zombies, forwards signals
-        mem_limit=memory,
-        memswap_limit=memory,     # equal to mem_limit: no swap at all
-        nano_cpus=int(limits.cpus * 1e9),
-        pids_limit=limits.pids,
-        ulimits=[
-            docker.types.Ulimit(name="nofile", soft=limits.nofile, hard=limits.nofile),
-            docker.types.Ulimit(name="fsize", soft=limits.fsize_mb << 20, hard=limits.fsize_mb << 20),
-            docker.types.Ulimit(name="core", soft=0, hard=0),
-        ],
-        tmpfs={"/tmp": f"rw,nosuid,nodev,size={limits.scratch_mb}m,mode=1777"},
-        # Output is read live through attach; the log file only needs to stay small.
-        log_config=docker.types.LogConfig(type="json-file", config={"max-size": "1m", "max-file": "1"}),
-        stdin_open=True,          # with detach=False: StdinOnce, so closing our side ends stdin
-        detach=False,
-        tty=False,
-    )
+    memory = limits.memory_mb << 20
+    fsize = limits.fsize_mb << 20
+    return {
+        "Image": spec.image,
+        "Cmd": list(spec.command),
+        "User": RUNNER_USER,
+        "Env": [],                          # nothing from the host reaches the container
+        "WorkingDir": "/tmp",
+        "Labels": {LABEL: "1", **spec.labels},
+        "Tty": False,
+        # stdin stays open until we close our side once (StdinOnce): that is how the inputs end.
+        "OpenStdin": True, "StdinOnce": True, "AttachStdin": True, "AttachStdout": True, "AttachStderr": True,
+        "NetworkDisabled": True,
+        "HostConfig": {
+            "NetworkMode": "none",
+            "ReadonlyRootfs": True,
+            "CapDrop": ["ALL"],
+            "SecurityOpt": ["no-new-privileges"],
+            "Init": True,                   # reaps zombies, forwards signals
+            "Memory": memory,
+            "MemorySwap": memory,           # equal to Memory: no swap at all
+            "NanoCpus": int(limits.cpus * 1e9),
+            "PidsLimit": limits.pids,
+            "Ulimits": [
+                {"Name": "nofile", "Soft": limits.nofile, "Hard": limits.nofile},
+                {"Name": "fsize", "Soft": fsize, "Hard": fsize},
+                {"Name": "core", "Soft": 0, "Hard": 0},
+            ],
+            "Tmpfs": {"/tmp": f"rw,nosuid,nodev,size={limits.scratch_mb}m,mode=1777"},
+            # Output is read live through attach; the log file only needs to stay small.
+            "LogConfig": {"Type": "json-file", "Config": {"max-size": "1m", "max-file": "1"}},
+        },
+    }
 
 
-def run(spec: RunSpec, client: docker.DockerClient) -> RunResult:
+def run(spec: RunSpec, engine: Engine) -> RunResult:
     """Run the spec in a new container and return what happened; the container is always removed."""
-    name = f"assessor-run-{uuid.uuid4().hex[:12]}"
+    container = engine.create(f"assessor-run-{uuid.uuid4().hex[:12]}", container_config(spec))
     try:
-        container = client.containers.create(**container_options(spec, name))
-    except docker.errors.ImageNotFound as error:
-        raise ImageMissing(f"runner image {spec.image} is missing: run `assessor sandbox build`") from error
-    except (docker.errors.DockerException, requests.RequestException) as error:
-        raise SandboxUnavailable(f"cannot create a container: {error}") from error
-    try:
-        return _run_created(client, container, spec)
-    except (docker.errors.DockerException, requests.RequestException, OSError) as error:
+        return _run_created(engine, container, spec)
+    except OSError as error:
         raise SandboxUnavailable(f"Docker failed during a run: {error}") from error
     finally:
-        _remove(container)
+        _remove(engine, container)
 
 
-def _run_created(client: docker.DockerClient, container, spec: RunSpec) -> RunResult:
+def _run_created(engine: Engine, container: str, spec: RunSpec) -> RunResult:
     limits = spec.limits
-    attached = client.api.attach_socket(container.id, params={"stdin": 1, "stdout": 1, "stderr": 1, "stream": 1})
-    sock = getattr(attached, "_sock", attached)
+    sock, early = engine.attach(container)
     try:
-        container.start()
+        engine.start(container)
         started = time.monotonic()
         sock.sendall(spec.stdin)
         sock.shutdown(socket.SHUT_WR)
         streams = _Streams(report_cap=limits.report_kb * 1024, output_cap=limits.output_kb * 1024)
-        ended = streams.read(sock, deadline=started + limits.time_s)
+        ended = streams.read(sock, early, deadline=started + limits.time_s)
     finally:
         sock.close()
     if not ended:
-        _kill(container)
+        engine.kill(container)
     duration_ms = round((time.monotonic() - started) * 1000)
-    state = client.api.inspect_container(container.id)["State"]
+    state = engine.inspect(container)["State"]
     if state.get("Running"):
-        container.wait(timeout=30)  # the streams closed a moment before the process was reaped
-        state = client.api.inspect_container(container.id)["State"]
+        engine.wait(container, timeout=30)  # the streams closed a moment before the process was reaped
+        state = engine.inspect(container)["State"]
     report, report_error = streams.report()
     return RunResult(
         exit_code=state.get("ExitCode"),
@@ -146,14 +139,20 @@ class _Streams:
         self.timed_out = self.output_truncated = False
         self.report_overflow = ""
 
-    def read(self, sock, deadline: float) -> bool:
+    def read(self, sock, pending: bytes, deadline: float) -> bool:
         """Read until the container closes its streams (True) or a deadline or cap stops us (False)."""
-        pending = b""
         while True:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 self.timed_out = True
                 return False
+            while len(pending) >= 8:
+                stream, size = pending[0], struct.unpack(">I", pending[4:8])[0]
+                if len(pending) < 8 + size:
+                    break
+                if not self._keep(stream, pending[8:8 + size]):
+                    return False
+                pending = pending[8 + size:]
             sock.settimeout(remaining)
             try:
                 chunk = sock.recv(65536)
@@ -163,13 +162,6 @@ class _Streams:
             if not chunk:
                 return True
             pending += chunk
-            while len(pending) >= 8:
-                stream, size = pending[0], struct.unpack(">I", pending[4:8])[0]
-                if len(pending) < 8 + size:
-                    break
-                if not self._keep(stream, pending[8:8 + size]):
-                    return False
-                pending = pending[8 + size:]
 
     def _keep(self, stream: int, data: bytes) -> bool:
         if stream == _STDOUT:
@@ -203,35 +195,20 @@ class _Streams:
         return events, ""
 
 
-def _kill(container) -> None:
+def _remove(engine: Engine, container: str) -> None:
     try:
-        container.kill()
-    except docker.errors.APIError:
-        pass  # it exited between the deadline and the kill
+        engine.remove(container)
+    except SandboxUnavailable:
+        pass  # the sweeper removes it later by its label
 
 
-def _remove(container) -> None:
-    try:
-        container.remove(force=True, v=True)
-    except (docker.errors.DockerException, requests.RequestException):
-        pass  # already gone, or the sweeper removes it later by its label
-
-
-def sweep(client: docker.DockerClient, older_than_s: float = 0) -> int:
+def sweep(engine: Engine, older_than_s: float = 0) -> int:
     """Remove grading containers left behind (by a dead worker); returns how many were removed."""
     removed = 0
     now = time.time()
-    for container in client.containers.list(all=True, filters={"label": LABEL}):
-        if older_than_s and _age_s(container.attrs.get("Created", ""), now) < older_than_s:
+    for container in engine.containers(LABEL):
+        if older_than_s and now - container.get("Created", 0) < older_than_s:
             continue
-        _remove(container)
+        _remove(engine, container["Id"])
         removed += 1
     return removed
-
-
-def _age_s(created: str, now: float) -> float:
-    try:
-        stamp = datetime.fromisoformat(created[:26].rstrip("Z") + "+00:00")
-    except ValueError:
-        return float("inf")
-    return now - stamp.timestamp()
