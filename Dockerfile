@@ -1,0 +1,24 @@
+# The assessor application image: web (gunicorn) and worker (`assessor worker`) run from it.
+# Debian's Python, so it builds where Debian packages and PyPI are reachable, on any Debian base.
+ARG BASE_IMAGE=debian:bookworm-slim
+FROM ${BASE_IMAGE}
+
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3 python3-venv ca-certificates \
+ && rm -rf /var/lib/apt/lists/*
+
+WORKDIR /app
+COPY pyproject.toml README.md ./
+COPY assessor assessor
+COPY sandbox sandbox
+COPY migrations migrations
+COPY challenges challenges
+RUN python3 -m venv /opt/venv && /opt/venv/bin/pip install --no-cache-dir -e .
+
+ENV PATH=/opt/venv/bin:$PATH ASSESSOR_INSTANCE=/var/lib/assessor ASSESSOR_CHALLENGES=/app/challenges \
+    PYTHONUNBUFFERED=1
+RUN useradd --system --uid 999 --home-dir /var/lib/assessor assessor \
+ && mkdir -p /var/lib/assessor && chown assessor /var/lib/assessor
+USER assessor
+EXPOSE 8000
+CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-", "assessor:create_app()"]
