@@ -114,9 +114,13 @@ def worker(burst):
     from .services.queue import grading_queue, redis_connection
     from .services.submissions import reconcile as requeue_stuck
 
-    removed = sandbox.sweep(sandbox.connect(), older_than_s=current_app.config["GRADING_JOB_TIMEOUT_S"] + 60)
-    requeued = requeue_stuck()
-    click.echo(f"worker: removed {removed} leftover container(s), re-queued {len(requeued)} stuck submission(s)")
+    try:
+        removed = sandbox.sweep(sandbox.connect(), older_than_s=current_app.config["GRADING_JOB_TIMEOUT_S"] + 60)
+        click.echo(f"worker: removed {removed} leftover grading container(s)")
+    except sandbox.SandboxUnavailable as error:
+        # Keep serving: gradings fail as internal_error and are retried until Docker is back.
+        click.echo(f"worker: warning: {error}", err=True)
+    click.echo(f"worker: re-queued {len(requeue_stuck())} stuck submission(s)")
     connection = redis_connection()
     SimpleWorker([grading_queue(connection)], connection=connection).work(burst=burst, with_scheduler=True)
 

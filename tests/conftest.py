@@ -132,10 +132,17 @@ def invitation(app):
 
 
 @pytest.fixture
-def worker(app, app_config, tmp_path):
+def worker_env():
+    """Extra environment for the `worker` fixture's process (a test may change it before use)."""
+    return {}
+
+
+@pytest.fixture
+def worker(app, app_config, tmp_path, worker_env):
     """A real `assessor worker` process on the test's database and queue; stopped after the test."""
     env = {
         **os.environ,
+        **worker_env,
         "ASSESSOR_INSTANCE": str(tmp_path / "worker-instance"),
         "DATABASE_URL": app_config["SQLALCHEMY_DATABASE_URI"],
         "REDIS_URL": app_config["REDIS_URL"],

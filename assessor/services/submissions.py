@@ -41,6 +41,7 @@ def submit(attempt: Attempt, challenge: Challenge, language: str, files: dict[st
 def enqueue(submission: Submission) -> bool:
     """Put the submission's grading job on the queue; the row stays `queued` even if Redis is down."""
     config = current_app.config
+    retries = config["GRADING_RETRIES"]
     try:
         grading_queue().enqueue(
             "assessor.jobs.grade_submission", submission.id,
@@ -48,7 +49,8 @@ def enqueue(submission: Submission) -> bool:
             job_timeout=config["GRADING_JOB_TIMEOUT_S"],
             result_ttl=3600,
             failure_ttl=7 * 24 * 3600,
-            retry=Retry(max=config["GRADING_RETRIES"], interval=[5, 20, 60]),
+            # Backoff 5 s, 20 s, 80 s, ... (RQ takes interval i for the i-th retry when lengths match).
+            retry=Retry(max=retries, interval=[5 * 4 ** i for i in range(retries)]) if retries > 0 else None,
         )
     except RedisError:
         current_app.logger.warning("submission %s stays queued: Redis is unreachable", submission.id)

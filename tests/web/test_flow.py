@@ -64,3 +64,21 @@ def test_redis_down_at_submit_loses_nothing_and_reconcile_requeues(app, client, 
         app.config["REDIS_URL"] = redis_url
         assert reconcile(stuck_after_s=-1) == [submission_id]
         assert grading_queue().fetch_job(job_id(submission_id)) is not None
+
+
+def test_docker_down_is_never_a_zero_for_the_candidate(app, client, invitation, worker_env, tmp_path, request):
+    worker_env["DOCKER_HOST"] = f"unix://{tmp_path}/no-docker.sock"
+    app.config["GRADING_RETRIES"] = 1          # one retry, 5 s later, then the verdict is ours
+    request.getfixturevalue("worker")
+    token = invitation()
+    client.post(f"/c/{token}/start")
+    status = graded(client, token, submit(client, token, CORRECT))
+    assert status["status"] == "error"
+    assert "not yours" in status["message"] and "verdict" not in status
+    from assessor.extensions import db
+    from assessor.models import Submission
+
+    with app.app_context():
+        row = db.session.get(Submission, status["id"])
+        assert row.verdict == "internal_error" and row.files == {"solution.py": CORRECT}
+        assert row.grading_attempts == 2
