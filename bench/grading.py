@@ -20,7 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHALLENGE = ROOT / "tests" / "fixtures" / "challenges" / "sum-pairs"
-SOLUTION = ROOT / "tests" / "fixtures" / "solutions" / "sum-pairs" / "correct"
+SOLUTION = CHALLENGE / "solution" / "python"
 sys.path.insert(0, str(ROOT))
 
 

@@ -10,6 +10,7 @@ from sandbox.runner import LABEL
 from tests.conftest import FIXTURE_LIBRARY, ROOT, SOLUTIONS
 
 CHALLENGE = FIXTURE_LIBRARY / "sum-pairs"
+CORRECT_DIR = CHALLENGE / "solution" / "python"   # the reference solution
 
 
 def grade(*args):
@@ -32,7 +33,7 @@ def no_leftover_containers(docker_client):
 
 
 def test_correct_solution_passes_with_every_point(docker_client):
-    status, result, _ = grade("--challenge", CHALLENGE, SOLUTIONS / "sum-pairs" / "correct")
+    status, result, _ = grade("--challenge", CHALLENGE, CORRECT_DIR)
     assert status == 0
     assert (result["verdict"], result["score"], result["max_score"]) == ("passed", 7, 7)
     assert set(outcomes(result).values()) == {"passed"}
@@ -99,7 +100,7 @@ def test_memory_hog_hits_the_memory_limit(docker_client):
 
 
 def test_visible_flag_runs_the_examples(docker_client):
-    status, result, _ = grade("--challenge", CHALLENGE, "--visible", SOLUTIONS / "sum-pairs" / "correct")
+    status, result, _ = grade("--challenge", CHALLENGE, "--visible", CORRECT_DIR)
     assert status == 0
     assert [t["name"] for t in result["tests"]] == ["test_examples.py::test_example"]
     assert result["verdict"] == "passed"
@@ -112,8 +113,8 @@ def test_library_slug_is_accepted(docker_client):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--challenge", "no-such-challenge", SOLUTIONS / "sum-pairs" / "correct"], "no challenge"),
-    (["--challenge", CHALLENGE, "--language", "cobol", SOLUTIONS / "sum-pairs" / "correct"], "cobol"),
+    (["--challenge", "no-such-challenge", CORRECT_DIR], "no challenge"),
+    (["--challenge", CHALLENGE, "--language", "cobol", CORRECT_DIR], "cobol"),
     (["--challenge", CHALLENGE, SOLUTIONS / "sum-pairs" / "does-not-exist"], "no such file"),
 ])
 def test_bad_input_exits_2_with_one_line(args, message):
@@ -132,7 +133,7 @@ def test_binary_submission_exits_2(tmp_path):
 
 def test_docker_unreachable_is_an_infrastructure_failure(monkeypatch, tmp_path):
     monkeypatch.setenv("DOCKER_HOST", f"unix://{tmp_path}/no-docker.sock")
-    status, result, stderr = grade("--challenge", CHALLENGE, SOLUTIONS / "sum-pairs" / "correct")
+    status, result, stderr = grade("--challenge", CHALLENGE, CORRECT_DIR)
     assert status == 1
     assert result["verdict"] == "internal_error"
     assert "Docker" in stderr

@@ -1,8 +1,10 @@
 """End to end: a submission made through the web is graded by a real worker in a real container."""
 
-from tests.conftest import SOLUTIONS, wait_for
+from tests.conftest import FIXTURE_LIBRARY, SOLUTIONS, wait_for
 
-CORRECT = (SOLUTIONS / "sum-pairs" / "correct" / "solution.py").read_text()
+CORRECT_DIR = FIXTURE_LIBRARY / "sum-pairs" / "solution" / "python"
+
+CORRECT = (CORRECT_DIR / "solution.py").read_text()
 PARTIAL = (SOLUTIONS / "sum-pairs" / "partial" / "solution.py").read_text()
 
 
