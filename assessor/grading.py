@@ -124,7 +124,7 @@ def _verdict(result: RunResult, by_kind: dict, collect_errors: list, trusted: bo
         return "runtime_error", "the tests did not start" + (f" (exit code {result.exit_code})" if result.exit_code else "")
     ran = any(t.outcome in ("passed", "failed") for t in tests)
     if collect_errors and not ran:
-        return "runtime_error", collect_errors[0].get("message", "the tests could not import the code")
+        return "runtime_error", str(collect_errors[0].get("message") or "the tests could not import the code")
     if "end" not in by_kind:
         return "runtime_error", f"the test process ended early (exit code {result.exit_code})"
     return ("passed" if score == max_score and max_score > 0 else "failed"), ""
@@ -143,7 +143,7 @@ def _outcomes(test_events: list[dict]) -> dict[str, tuple[str, str, str]]:
     for event in test_events:
         name = str(event.get("nodeid", "")).split("[", 1)[0]
         outcome = event.get("outcome")
-        if outcome not in _SEVERITY:
+        if not isinstance(outcome, str) or outcome not in _SEVERITY:
             outcome = "error"
         current = outcomes.get(name)
         if current is None or _SEVERITY[outcome] > _SEVERITY[current[0]]:
@@ -157,5 +157,5 @@ def _missing_reason(result: RunResult, collect_errors: list[dict]) -> str:
     if result.oom_killed:
         return "not finished: memory limit reached"
     if collect_errors:
-        return collect_errors[0].get("message", "")[-1000:]
+        return str(collect_errors[0].get("message") or "the tests could not import the code")[-1000:]
     return "no result was reported for this test"

@@ -103,7 +103,8 @@ def load(directory: Path) -> Challenge:
             if not (directory / folder / language).is_dir():
                 raise ChallengeFormatError(f"{directory.name}/{folder}/{language}/", None, "missing directory")
     statement_path = directory / "statement.md"
-    if not statement_path.is_file() or not statement_path.read_text(encoding="utf-8").strip():
+    statement = _read_text(statement_path, f"{directory.name}/statement.md")
+    if not statement.strip():
         raise ChallengeFormatError(f"{directory.name}/statement.md", None, "missing or empty")
     hidden = discover_tests(directory / "tests" / "hidden", f"{directory.name}/tests/hidden/")
     if not hidden:
@@ -120,7 +121,7 @@ def load(directory: Path) -> Challenge:
         time_limit_s=check.number("time_limit_s", 1, MAX_TIME_S),
         memory_mb=int(check.number("memory_mb", 32, MAX_MEMORY_MB, integer=True)),
         path=directory,
-        statement=statement_path.read_text(encoding="utf-8"),
+        statement=statement,
         version=content_hash(directory),
         hidden_tests=tuple(hidden),
         visible_tests=tuple(visible),
@@ -149,7 +150,7 @@ def discover_tests(folder: Path, shown_as: str) -> list[str]:
             continue
         relative = path.relative_to(folder).as_posix()
         try:
-            tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+            tree = ast.parse(_read_text(path, f"{shown_as}{relative}"), filename=str(path))
         except SyntaxError as error:
             raise ChallengeFormatError(f"{shown_as}{relative}", None, f"line {error.lineno}: {error.msg}") from None
         for node in tree.body:
@@ -159,6 +160,16 @@ def discover_tests(folder: Path, shown_as: str) -> list[str]:
                 ids += [f"{relative}::{node.name}::{item.name}" for item in node.body
                         if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name.startswith("test")]
     return ids
+
+
+def _read_text(path: Path, shown_as: str) -> str:
+    """A UTF-8 text file of the challenge, or ChallengeFormatError naming it."""
+    if not path.is_file():
+        raise ChallengeFormatError(shown_as, None, "missing")
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise ChallengeFormatError(shown_as, None, f"not UTF-8 (byte {error.start})") from None
 
 
 def _read_toml(path: Path) -> dict:

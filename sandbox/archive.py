@@ -85,15 +85,15 @@ def read_directory(root: Path) -> dict[str, bytes]:
             raise BadSubmission(f"{relative}: not a regular file")
         if len(files) >= MAX_FILES:
             raise BadSubmission(f"too many files (at most {MAX_FILES})")
-        files[relative] = _read_capped(path)
+        files[relative] = _read_capped(path, relative)
     return files
 
 
-def _read_capped(path: Path) -> bytes:
+def _read_capped(path: Path, shown_as: str | None = None) -> bytes:
     with open(path, "rb") as handle:
         content = handle.read(MAX_FILE_BYTES + 1)
     if len(content) > MAX_FILE_BYTES:
-        raise BadSubmission(f"{path.name}: over the {MAX_FILE_BYTES}-byte limit per file")
+        raise BadSubmission(f"{shown_as or path.name}: over the {MAX_FILE_BYTES}-byte limit per file")
     return content
 
 

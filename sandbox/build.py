@@ -38,7 +38,7 @@ def os_release(path: str = "/etc/os-release") -> dict[str, str]:
     for line in Path(path).read_text().splitlines():
         key, _, value = line.partition("=")
         if key:
-            values[key] = value.strip().strip('"')
+            values[key] = value.strip().strip("\"'")
     return values
 
 
