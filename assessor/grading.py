@@ -60,12 +60,15 @@ def grade(challenge: Challenge, files: dict[str, bytes], language: str, engine, 
         raise UnsupportedLanguage(f"{challenge.slug} is not offered in {language!r} "
                                   f"(offered: {', '.join(challenge.languages)})")
     runner = LANGUAGES.get(language)
+    bounds = (limits or Limits()).for_challenge(challenge.time_limit_s, challenge.memory_mb, challenge.test_timeout_s)
     spec = RunSpec(
         image=runner.image,
         command=runner.command(challenge.kind),
-        stdin=build_archive(files, challenge.tests_dir(visible)),
-        limits=(limits or Limits()).for_challenge(challenge.time_limit_s, challenge.memory_mb),
+        stdin=build_archive(files, challenge.tests_dir(visible), {**bounds.harness_settings(), "python": challenge.python}),
+        limits=bounds,
         labels={"io.assessor.challenge": challenge.slug, **(labels or {})},
+        user=runner.harness_user,
+        capabilities=runner.harness_capabilities,
     )
     started = time.monotonic()
     result = run(spec, engine)
@@ -114,10 +117,12 @@ def _verdict(result: RunResult, by_kind: dict, collect_errors: list, trusted: bo
              score: int, max_score: int) -> tuple[str, str]:
     if result.timed_out:
         return "timeout", "the run was stopped at the time limit"
-    if result.oom_killed:
-        return "memory_limit", "the run was stopped at the memory limit"
-    if result.output_truncated:
-        return "output_limit", "the run wrote more output than allowed"
+    if trusted and any(t.outcome == "timeout" for t in tests):
+        return "timeout", "a test did not finish within its time limit"
+    if result.oom_killed or "memory_limit" in by_kind:
+        return "memory_limit", "the code was stopped at the memory limit"
+    if result.output_truncated or "output_limit" in by_kind:
+        return "output_limit", "the code printed more output than allowed"
     if not trusted:
         return "runtime_error", f"the test report is unusable: {result.report_error}"
     if "start" not in by_kind:

@@ -40,6 +40,8 @@ class Challenge:
     hidden_tests: tuple[str, ...]
     visible_tests: tuple[str, ...]
     points: dict[str, int] = field(default_factory=dict)
+    test_timeout_s: float | None = None     # one test's limit; default: a third of time_limit_s, >= 2 s
+    python: dict = field(default_factory=dict)   # [python] options for the candidate's interpreter
 
     @property
     def max_score(self) -> int:
@@ -126,6 +128,8 @@ def load(directory: Path) -> Challenge:
         hidden_tests=tuple(hidden),
         visible_tests=tuple(visible),
         points=points,
+        test_timeout_s=check.number("test_timeout_s", 0.1, MAX_TIME_S) if "test_timeout_s" in meta else None,
+        python=check.python_options("python"),
     )
 
 
@@ -223,6 +227,17 @@ class _Checker:
         if not low <= value <= high:
             raise ChallengeFormatError(self.file, name, f"{value} must be between {low} and {high}")
         return value
+
+    def python_options(self, name: str) -> dict:
+        table = self.meta.get(name, {})
+        if not isinstance(table, dict):
+            raise ChallengeFormatError(self.file, name, "must be a table")
+        for key, value in table.items():
+            if key != "switch_interval_s":
+                raise ChallengeFormatError(self.file, f"{name}.{key}", "unknown option (known: switch_interval_s)")
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 1e-7 <= value <= 0.1:
+                raise ChallengeFormatError(self.file, f"{name}.{key}", "must be a number of seconds in [1e-7, 0.1]")
+        return dict(table)
 
     def points(self, name: str, hidden: list[str]) -> dict[str, int]:
         table = self.meta.get(name, {})

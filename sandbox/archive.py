@@ -5,6 +5,7 @@ whoever the caller is (web, API or `assessor grade`): a bad file is a `BadSubmis
 """
 
 import io
+import json
 import re
 import tarfile
 from pathlib import Path, PurePosixPath
@@ -97,10 +98,11 @@ def _read_capped(path: Path, shown_as: str | None = None) -> bytes:
     return content
 
 
-def build_archive(submission: dict[str, bytes], tests_dir: Path | None) -> bytes:
-    """A tar of submission/ and tests/, streamed to the harness on the container's stdin."""
+def build_archive(submission: dict[str, bytes], tests_dir: Path | None, settings: dict | None = None) -> bytes:
+    """A tar of submission/, tests/ and run.json (limits), streamed to the harness on stdin."""
     buffer = io.BytesIO()
     with tarfile.open(fileobj=buffer, mode="w") as tar:
+        _add_file(tar, "run.json", json.dumps(settings or {}).encode())
         _add_dir(tar, "submission")
         for name, content in sorted(check_files(submission).items()):
             _add_parents(tar, "submission", name)

@@ -20,6 +20,10 @@ class Language:
     title: str
     extension: str
     commands: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The harness starts as root with only these capabilities, to run the candidate's code as an
+    # unprivileged user of its own (and kill it); it never holds any other privilege.
+    harness_user: str = "0:0"
+    harness_capabilities: tuple[str, ...] = ("SETUID", "SETGID", "KILL")
 
     @property
     def image_dir(self) -> Path:

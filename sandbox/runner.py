@@ -20,7 +20,7 @@ from .errors import SandboxUnavailable
 from .limits import Limits
 
 LABEL = "io.assessor.sandbox"
-RUNNER_USER = "10001:10001"
+RUNNER_USER = "10001:10001"   # the unprivileged user of the runner images
 _STDOUT, _STDERR = 1, 2
 
 
@@ -33,6 +33,8 @@ class RunSpec:
     stdin: bytes
     limits: Limits = Limits()
     labels: dict[str, str] = field(default_factory=dict)
+    user: str = RUNNER_USER
+    capabilities: tuple[str, ...] = ()     # added back after dropping all
 
 
 @dataclass
@@ -52,12 +54,12 @@ class RunResult:
 def container_config(spec: RunSpec) -> dict:
     """The Engine API body of a hardened grading container (every rule of SPEC §6 that Docker applies)."""
     limits = spec.limits
-    memory = limits.memory_mb << 20
+    memory = (limits.memory_mb + limits.harness_mb) << 20
     fsize = limits.fsize_mb << 20
     return {
         "Image": spec.image,
         "Cmd": list(spec.command),
-        "User": RUNNER_USER,
+        "User": spec.user,
         "Env": [],                          # nothing from the host reaches the container
         "WorkingDir": "/tmp",
         "Labels": {LABEL: "1", **spec.labels},
@@ -69,6 +71,7 @@ def container_config(spec: RunSpec) -> dict:
             "NetworkMode": "none",
             "ReadonlyRootfs": True,
             "CapDrop": ["ALL"],
+            "CapAdd": list(spec.capabilities),
             "SecurityOpt": ["no-new-privileges"],
             "Init": True,                   # reaps zombies, forwards signals
             "Memory": memory,
@@ -107,7 +110,7 @@ def _run_created(engine: Engine, container: str, spec: RunSpec) -> RunResult:
         sock.sendall(spec.stdin)
         sock.shutdown(socket.SHUT_WR)
         streams = _Streams(report_cap=limits.report_kb * 1024, output_cap=limits.output_kb * 1024)
-        ended = streams.read(sock, early, deadline=started + limits.time_s)
+        ended = streams.read(sock, early, deadline=started + limits.container_s)
     finally:
         sock.close()
     if not ended:

@@ -213,9 +213,10 @@ def test_archive_holds_submission_and_tests(tmp_path):
 
 
 def test_archive_without_tests_dir_has_empty_tests_folder():
-    """With no tests folder the tar still holds the submission and an empty tests/ directory."""
-    members = tar_members(build_archive({"solution.py": GOOD}, None))
-    assert members == {"submission": None, "submission/solution.py": GOOD, "tests": None}
+    """With no tests folder the tar still holds the submission, an empty tests/ and the settings."""
+    members = tar_members(build_archive({"solution.py": GOOD}, None, {"time_limit_s": 3}))
+    assert members == {"submission": None, "submission/solution.py": GOOD, "tests": None,
+                       "run.json": b'{"time_limit_s": 3}'}
 
 
 def test_archive_refuses_bad_submission(tmp_path):

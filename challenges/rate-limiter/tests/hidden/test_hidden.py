@@ -1,6 +1,5 @@
 """Hidden tests for the rate-limiter challenge."""
 
-import sys
 import threading
 import time
 
@@ -153,42 +152,35 @@ def test_invalid_cost():
 
 def test_concurrent_allow_exact_capacity():
     """With a frozen clock, 8 threads hammering one key get exactly `capacity` successes."""
+    # challenge.toml's [python] switch_interval_s makes the candidate's interpreter switch threads
+    # very often, which exposes races in code without a lock.
     capacity = 1200
     threads_n = 8
     calls_per_thread = 200  # 1600 calls in total: most of them race for remaining tokens
-    old_interval = sys.getswitchinterval()
-    sys.setswitchinterval(1e-6)  # force frequent thread switches to expose races
-    try:
-        # Races are probabilistic: repeat for a few rounds within a small time budget.
-        deadline = time.perf_counter() + 0.02
-        round_no = 0
-        while round_no < 2 or (round_no < 5 and time.perf_counter() < deadline):
-            round_no += 1
-            limiter = RateLimiter(capacity, 1.0, clock=FakeClock())
-            barrier = threading.Barrier(threads_n)
-            results = []
-            results_lock = threading.Lock()
-            errors = []
+    for round_no in (1, 2):  # races are probabilistic: two rounds
+        limiter = RateLimiter(capacity, 1.0, clock=FakeClock())
+        barrier = threading.Barrier(threads_n)
+        results = []
+        results_lock = threading.Lock()
+        errors = []
 
-            def worker():
-                try:
-                    barrier.wait()
-                    local = [limiter.allow("shared") for _ in range(calls_per_thread)]
-                    with results_lock:
-                        results.extend(local)
-                except BaseException as exc:  # reported below
-                    errors.append(exc)
+        def worker():
+            try:
+                barrier.wait()
+                local = [limiter.allow("shared") for _ in range(calls_per_thread)]
+                with results_lock:
+                    results.extend(local)
+            except BaseException as exc:  # reported below
+                errors.append(exc)
 
-            threads = [threading.Thread(target=worker) for _ in range(threads_n)]
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join(5)
-            assert not errors, errors
-            assert len(results) == threads_n * calls_per_thread
-            assert sum(results) == capacity, f"round {round_no}: {sum(results)} successes"
-    finally:
-        sys.setswitchinterval(old_interval)
+        threads = [threading.Thread(target=worker) for _ in range(threads_n)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(5)
+        assert not errors, errors
+        assert len(results) == threads_n * calls_per_thread
+        assert sum(results) == capacity, f"round {round_no}: {sum(results)} successes"
 
 
 def test_clock_going_backwards_adds_no_tokens():
