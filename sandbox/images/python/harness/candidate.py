@@ -12,6 +12,7 @@ import resource
 import sys
 import threading
 
+from assessor_testing import run_concurrently
 from wire import Codec, Peer, Resolved, apply
 
 SUBMISSION = "/tmp/submission"
@@ -42,6 +43,10 @@ def handle(peer, message):
     if message.get("op") == "resolve":
         path = [str(p) for p in message.get("path", [])]
         return Resolved(resolve(path), path)
+    if message.get("op") == "concurrently":
+        function = peer.codec.decode(message.get("target"))
+        calls = [tuple(peer.codec.decode(a)) for a in message.get("args", [])]
+        return run_concurrently(function, calls, int(message.get("threads", 8)))
     return apply(peer.codec, message, allow_private=True)
 
 

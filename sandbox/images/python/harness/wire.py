@@ -12,6 +12,8 @@ Both processes run this module. Messages are length-prefixed JSON. A value cross
                 whose __eq__ always says True cannot pass a test: tests compare data.
   iterators     the harness sends an iterator or generator argument as its items (up to a cap),
                 and the candidate receives a one-shot iterator over them.
+  clocks        time.monotonic, time.time, time.perf_counter (and _ns) cross by name: the
+                receiving process uses its own.
 
 The harness side never executes a candidate-controlled private attribute: requests from the
 candidate may only reach public attributes and calls of objects the harness handed to it.
@@ -202,6 +204,9 @@ class Codec:
             return {"$t": "timedelta", "v": [value.days, value.seconds, value.microseconds]}
         if isinstance(value, BaseException):
             return self.encode_exception(value, d)
+        name = _STDLIB_NAMES.get(id(value))
+        if name is not None:
+            return {"$t": "stdlib", "v": name}
         if self.materialize_iterators and _is_iterator(value):
             items = list(itertools.islice(value, MAX_ITERATOR_ITEMS + 1))
             if len(items) > MAX_ITERATOR_ITEMS:
@@ -265,6 +270,8 @@ class Codec:
                 return _parse_scalar(tag, data["v"])
             if tag == "timedelta":
                 return datetime.timedelta(*data["v"])
+            if tag == "stdlib":
+                return _STDLIB[data["v"]]
             if tag == "iter":
                 return iter([self.decode(v, d) for v in data["v"]])
             if tag == "exc":
@@ -304,6 +311,12 @@ class Codec:
 
 _SCALARS = {"datetime": datetime.datetime, "date": datetime.date, "time": datetime.time,
             "decimal": decimal.Decimal, "fraction": fractions.Fraction, "uuid": uuid.UUID}
+
+
+# Clock functions cross by name: each process uses its own (a call back per tick would be slow).
+_STDLIB = {f"time.{name}": getattr(__import__("time"), name)
+           for name in ("monotonic", "monotonic_ns", "perf_counter", "perf_counter_ns", "time", "time_ns")}
+_STDLIB_NAMES = {id(function): name for name, function in _STDLIB.items()}
 
 
 def _parse_scalar(tag, text):
