@@ -105,7 +105,7 @@ def sandbox_build(languages):
 
 
 @sandbox.command("sweep")
-@click.option("--older-than", default=0.0, help="Only containers older than this many seconds.")
+@click.option("--older-than", type=float, default=None, help="Only containers older than this many seconds.")
 def sandbox_sweep(older_than):
     """Remove grading containers a dead worker left behind."""
     import sandbox as sb

@@ -108,28 +108,27 @@ def demo(email, password):
 @click.option("--burst", is_flag=True, help="Stop when the queue is empty.")
 @with_appcontext
 def worker(burst):
-    """Run an RQ grading worker."""
+    """Run an RQ grading worker (with its heartbeat, container sweeper and reconciler)."""
     from rq import SimpleWorker
 
+    from .services.maintenance import Maintenance
     from .services.queue import grading_queue, redis_connection
-    from .services.submissions import reconcile as requeue_stuck
+    from .services.workers import worker_name
 
-    try:
-        removed = sandbox.sweep(sandbox.connect(), older_than_s=current_app.config["GRADING_JOB_TIMEOUT_S"] + 60)
-        click.echo(f"worker: removed {removed} leftover grading container(s)")
-    except sandbox.SandboxUnavailable as error:
-        # Keep serving: gradings fail as internal_error and are retried until Docker is back.
-        click.echo(f"worker: warning: {error}", err=True)
-    click.echo(f"worker: re-queued {len(requeue_stuck())} stuck submission(s)")
     connection = redis_connection()
-    SimpleWorker([grading_queue(connection)], connection=connection).work(burst=burst, with_scheduler=True)
+    maintenance = Maintenance(current_app._get_current_object(), connection, log=click.echo)
+    maintenance.run_once()
+    maintenance.start()
+    click.echo(f"worker {worker_name()}: grading from queue {current_app.config['QUEUE_NAME']!r}")
+    SimpleWorker([grading_queue(connection)], connection=connection, name=worker_name()).work(
+        burst=burst, with_scheduler=True)
 
 
 @click.command()
-@click.option("--after", type=int, default=None, help="Seconds in queued/running that count as stuck.")
+@click.option("--grace", type=float, default=None, help="Seconds a row must have waited (default: config).")
 @with_appcontext
-def reconcile(after):
-    """Re-queue submissions stuck in queued/running (after a worker or Redis failure)."""
-    from .services.submissions import reconcile as requeue_stuck
+def reconcile(grace):
+    """Re-queue submissions lost by Redis or by a dead worker."""
+    from .services.submissions import reconcile as requeue_lost
 
-    click.echo(f"re-queued: {requeue_stuck(after)}")
+    click.echo(f"re-queued: {requeue_lost(grace if grace is not None else current_app.config['RECONCILE_GRACE_S'])}")

@@ -23,7 +23,8 @@ class Config:
     INVITATION_TTL_DAYS = int(os.environ.get("ASSESSOR_INVITATION_TTL_DAYS", "7"))
     GRADING_JOB_TIMEOUT_S = int(os.environ.get("ASSESSOR_JOB_TIMEOUT_S", "300"))
     GRADING_RETRIES = int(os.environ.get("ASSESSOR_GRADING_RETRIES", "3"))
-    STUCK_AFTER_S = int(os.environ.get("ASSESSOR_STUCK_AFTER_S", "600"))
+    MAINTENANCE_INTERVAL_S = float(os.environ.get("ASSESSOR_MAINTENANCE_INTERVAL_S", "15"))
+    RECONCILE_GRACE_S = float(os.environ.get("ASSESSOR_RECONCILE_GRACE_S", "10"))
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = os.environ.get("ASSESSOR_SECURE_COOKIES", "0") == "1"

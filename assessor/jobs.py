@@ -9,6 +9,8 @@ from .grading import GradeResult, grade
 from .extensions import db
 from .models import Submission
 from .services import challenges, submissions
+from .services.maintenance import WORKER_LABEL
+from .services.workers import worker_name
 
 _engine = None
 
@@ -23,29 +25,32 @@ def docker_engine() -> sandbox.Engine:
 
 def grade_submission(submission_id: int) -> str:
     """Grade one submission in the sandbox and store the result; infrastructure faults are retried."""
-    if not submissions.claim(submission_id):
+    worker = worker_name()
+    token = submissions.claim(submission_id, worker)
+    if token is None:
         return "skipped: not queued (already graded, or taken by another worker)"
     submission = db.session.get(Submission, submission_id)
     challenge = challenges.load_version(submission.challenge_version)
     files = {name: text.encode("utf-8") for name, text in submission.files.items()}
     try:
         result = grade(challenge, files, submission.language, docker_engine(), visible=submission.visible,
-                       labels={"io.assessor.submission": str(submission_id)})
+                       labels={"io.assessor.submission": str(submission_id), WORKER_LABEL: worker})
     except sandbox.InfrastructureError as error:
-        return _infrastructure_fault(submission_id, challenge, error)
+        return _infrastructure_fault(submission_id, token, challenge, error)
     except sandbox.SandboxError as error:  # refused input that slipped past submit(): the submission's fault
         result = GradeResult("runtime_error", 0, challenge.max_score, 0, [], str(error))
-    submissions.record_result(submission_id, result.to_dict())
+    if not submissions.record_result(submission_id, token, result.to_dict()):
+        return "discarded: the claim was given up meanwhile (another worker grades it)"
     return result.verdict
 
 
-def _infrastructure_fault(submission_id: int, challenge, error: Exception) -> str:
+def _infrastructure_fault(submission_id: int, token: str, challenge, error: Exception) -> str:
     """Retry later while retries remain; then record internal_error, never a zero score."""
     job = get_current_job()
     current_app.logger.warning("grading submission %s failed on our side: %s", submission_id, error)
     if job is not None and job.retries_left:
-        submissions.release(submission_id)
+        submissions.release(submission_id, token)
         raise error
-    submissions.record_result(submission_id, GradeResult.internal_error(challenge, str(error)).to_dict(),
+    submissions.record_result(submission_id, token, GradeResult.internal_error(challenge, str(error)).to_dict(),
                               status="error")
     return "internal_error"

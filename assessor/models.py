@@ -152,6 +152,8 @@ class Submission(db.Model):
     max_score: Mapped[int | None]
     result: Mapped[dict | None] = mapped_column(JSON)      # the SPEC §5 result, as graded
     grading_attempts: Mapped[int] = mapped_column(default=0)
+    claimed_by: Mapped[str | None] = mapped_column(String(120))    # worker grading it now
+    claim_token: Mapped[str | None] = mapped_column(String(32))    # only this claim may store a result
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     graded_at: Mapped[datetime | None]

@@ -205,13 +205,19 @@ def _remove(engine: Engine, container: str) -> None:
         pass  # the sweeper removes it later by its label
 
 
-def sweep(engine: Engine, older_than_s: float = 0) -> int:
-    """Remove grading containers left behind (by a dead worker); returns how many were removed."""
+def sweep(engine: Engine, older_than_s: float | None = None, abandoned=None) -> int:
+    """Remove grading containers left behind by a dead worker; returns how many were removed.
+
+    A container goes when it is older than `older_than_s`, or when `abandoned(labels)` says its
+    owner is gone. With neither given, every grading container goes (for a host with no worker).
+    """
     removed = 0
     now = time.time()
     for container in engine.containers(LABEL):
-        if older_than_s and now - container.get("Created", 0) < older_than_s:
-            continue
-        _remove(engine, container["Id"])
-        removed += 1
+        labels = container.get("Labels") or {}
+        old = older_than_s is not None and now - container.get("Created", now) > older_than_s
+        orphan = abandoned is not None and abandoned(labels)
+        if old or orphan or (older_than_s is None and abandoned is None):
+            _remove(engine, container["Id"])
+            removed += 1
     return removed

@@ -1,5 +1,6 @@
 """Submitting code, and the life of a submission: queued → running → graded (or error)."""
 
+import secrets
 from datetime import timedelta
 
 from flask import current_app
@@ -58,47 +59,91 @@ def enqueue(submission: Submission) -> bool:
     return True
 
 
-def claim(submission_id: int) -> bool:
-    """Move a queued submission to running; False if another worker has it or it is done."""
+def claim(submission_id: int, worker: str) -> str | None:
+    """Move a queued submission to running for this worker; returns the claim token, or None if
+    another worker has it or it is done. Only the holder of the token can store a result."""
+    token = secrets.token_hex(16)
     result = db.session.execute(
         update(Submission)
         .where(Submission.id == submission_id, Submission.status == "queued")
-        .values(status="running", updated_at=utcnow(), grading_attempts=Submission.grading_attempts + 1)
+        .values(status="running", updated_at=utcnow(), grading_attempts=Submission.grading_attempts + 1,
+                claimed_by=worker, claim_token=token)
     )
     db.session.commit()
-    return result.rowcount == 1
+    return token if result.rowcount == 1 else None
 
 
-def record_result(submission_id: int, result: dict, status: str = "graded") -> bool:
-    """Store a grading result on a running submission (once: a second result is refused)."""
+def record_result(submission_id: int, token: str, result: dict, status: str = "graded") -> bool:
+    """Store a grading result under a live claim (once: a result from a stale claim is refused)."""
     outcome = db.session.execute(
         update(Submission)
-        .where(Submission.id == submission_id, Submission.status == "running")
+        .where(Submission.id == submission_id, Submission.status == "running", Submission.claim_token == token)
         .values(status=status, result=result, verdict=result["verdict"], score=result["score"],
-                max_score=result["max_score"], graded_at=utcnow(), updated_at=utcnow())
+                max_score=result["max_score"], graded_at=utcnow(), updated_at=utcnow(), claim_token=None)
     )
     db.session.commit()
     return outcome.rowcount == 1
 
 
-def release(submission_id: int) -> None:
-    """Give a running submission back to the queue after an infrastructure fault."""
-    db.session.execute(update(Submission).where(Submission.id == submission_id, Submission.status == "running")
-                       .values(status="queued", updated_at=utcnow()))
+def release(submission_id: int, token: str | None = None) -> bool:
+    """Give a running submission back to the queue (an infrastructure fault, or its worker died)."""
+    condition = [Submission.id == submission_id, Submission.status == "running"]
+    if token is not None:
+        condition.append(Submission.claim_token == token)
+    outcome = db.session.execute(update(Submission).where(*condition)
+                                 .values(status="queued", updated_at=utcnow(), claimed_by=None, claim_token=None))
     db.session.commit()
+    return outcome.rowcount == 1
 
 
-def reconcile(stuck_after_s: int | None = None) -> list[int]:
-    """Re-queue submissions stuck in queued/running (a dead worker, a flushed Redis); returns their ids."""
-    bound = utcnow() - timedelta(seconds=stuck_after_s or current_app.config["STUCK_AFTER_S"])
-    stuck = db.session.scalars(db.select(Submission).where(Submission.status.in_(("queued", "running")),
-                                                           Submission.updated_at < bound)).all()
-    for submission in stuck:
-        submission.status, submission.updated_at = "queued", utcnow()
+def reconcile(grace_s: float = 10.0) -> list[int]:
+    """Re-queue what Redis or a dead worker lost; returns the ids re-queued.
+
+    - `queued` rows whose job is not in Redis (flushed or restarted Redis, or Redis down at submit);
+    - `running` rows whose worker's heartbeat stopped (the worker was killed mid-grading).
+    Rows younger than `grace_s` are left alone: their job may be on its way.
+    """
+    from rq.exceptions import NoSuchJobError
+    from rq.job import Job
+
+    from .queue import redis_connection
+    from .workers import alive
+
+    connection = redis_connection()
+    bound = utcnow() - timedelta(seconds=grace_s)
+    requeued = []
+    running = db.session.scalars(db.select(Submission).where(Submission.status == "running",
+                                                             Submission.updated_at < bound)).all()
+    living = alive(connection, {s.claimed_by for s in running})
+    for submission in running:
+        if submission.claimed_by not in living and release(submission.id, submission.claim_token):
+            requeued.append(submission.id)
+    queued = db.session.scalars(db.select(Submission).where(Submission.status == "queued",
+                                                            Submission.updated_at < bound)).all()
+    give_up = current_app.config["GRADING_RETRIES"] + 3
+    for submission in queued:
+        if submission.grading_attempts >= give_up:
+            _give_up(submission, give_up)
+            continue
+        try:
+            status = Job.fetch(job_id(submission.id), connection=connection).get_status()
+        except NoSuchJobError:
+            status = None
+        if submission.id in requeued or status not in ("queued", "scheduled", "started", "deferred"):
+            if enqueue(submission):
+                requeued.append(submission.id)
+    return sorted(set(requeued))
+
+
+def _give_up(submission: Submission, attempts: int) -> None:
+    """Stop re-queueing a submission whose grading keeps failing on our side; staff can re-grade it."""
+    message = f"grading failed on our side {attempts} times; kept for a re-grade"
+    result = {"verdict": "internal_error", "score": 0, "max_score": submission.challenge_version.max_score,
+              "duration_ms": 0, "tests": [], "message": message, "output": ""}
+    db.session.execute(update(Submission).where(Submission.id == submission.id, Submission.status == "queued")
+                       .values(status="error", result=result, verdict="internal_error", score=0,
+                               max_score=result["max_score"], updated_at=utcnow()))
     db.session.commit()
-    for submission in stuck:
-        enqueue(submission)
-    return [submission.id for submission in stuck]
 
 
 def public_status(submission: Submission) -> dict:

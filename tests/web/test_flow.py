@@ -64,7 +64,7 @@ def test_redis_down_at_submit_loses_nothing_and_reconcile_requeues(app, client, 
     with app.app_context():
         assert db.session.get(Submission, submission_id).status == "queued"
         app.config["REDIS_URL"] = redis_url
-        assert reconcile(stuck_after_s=-1) == [submission_id]
+        assert reconcile(grace_s=-1) == [submission_id]
         assert grading_queue().fetch_job(job_id(submission_id)) is not None
 
 
