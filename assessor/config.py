@@ -25,6 +25,7 @@ class Config:
     GRADING_RETRIES = int(os.environ.get("ASSESSOR_GRADING_RETRIES", "3"))
     MAINTENANCE_INTERVAL_S = float(os.environ.get("ASSESSOR_MAINTENANCE_INTERVAL_S", "15"))
     RECONCILE_GRACE_S = float(os.environ.get("ASSESSOR_RECONCILE_GRACE_S", "10"))
+    HEARTBEAT_TTL_S = float(os.environ.get("ASSESSOR_HEARTBEAT_TTL_S", "20"))
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = os.environ.get("ASSESSOR_SECURE_COOKIES", "0") == "1"

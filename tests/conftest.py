@@ -138,27 +138,41 @@ def worker_env():
 
 
 @pytest.fixture
-def worker(app, app_config, tmp_path, worker_env):
+def start_worker(app_config, tmp_path):
+    """Factory: start a real `assessor worker` process on the test's database and queue."""
+    processes = []
+
+    def start(**extra_env):
+        number = len(processes) + 1
+        env = {
+            **os.environ,
+            "ASSESSOR_INSTANCE": str(tmp_path / f"worker-{number}"),
+            "DATABASE_URL": app_config["SQLALCHEMY_DATABASE_URI"],
+            "REDIS_URL": app_config["REDIS_URL"],
+            "ASSESSOR_QUEUE": app_config["QUEUE_NAME"],
+            "SECRET_KEY": "test-secret",
+            **{key: str(value) for key, value in extra_env.items()},
+        }
+        log = open(tmp_path / f"worker-{number}.log", "w")
+        process = subprocess.Popen([sys.executable, "-m", "assessor.cli", "worker"], env=env, stdout=log,
+                                   stderr=subprocess.STDOUT, cwd=ROOT)
+        processes.append((process, log))
+        return process
+
+    yield start
+    for process, log in processes:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+@pytest.fixture
+def worker(app, start_worker, worker_env):
     """A real `assessor worker` process on the test's database and queue; stopped after the test."""
-    env = {
-        **os.environ,
-        **worker_env,
-        "ASSESSOR_INSTANCE": str(tmp_path / "worker-instance"),
-        "DATABASE_URL": app_config["SQLALCHEMY_DATABASE_URI"],
-        "REDIS_URL": app_config["REDIS_URL"],
-        "ASSESSOR_QUEUE": app_config["QUEUE_NAME"],
-        "SECRET_KEY": "test-secret",
-    }
-    log = open(tmp_path / "worker.log", "w")
-    process = subprocess.Popen([sys.executable, "-m", "assessor.cli", "worker"], env=env, stdout=log,
-                               stderr=subprocess.STDOUT, cwd=ROOT)
-    yield process
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-    log.close()
+    return start_worker(**worker_env)
 
 
 def wait_for(predicate, timeout=60.0, interval=0.1):

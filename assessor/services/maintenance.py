@@ -23,11 +23,12 @@ class Maintenance:
     def __init__(self, app: Flask, connection, log=print):
         self.app, self.connection, self.log = app, connection, log
         self.interval = float(app.config["MAINTENANCE_INTERVAL_S"])
+        self.ttl = float(app.config["HEARTBEAT_TTL_S"])
 
     def beat(self) -> None:
         """Refresh this worker's heartbeat; a Redis hiccup is logged, not fatal."""
         try:
-            beat(self.connection)
+            beat(self.connection, self.ttl)
         except RedisError as error:
             self.log(f"maintenance: heartbeat failed: {error}")
 
@@ -61,7 +62,7 @@ class Maintenance:
         return thread
 
     def _loop(self) -> None:
-        tick = min(5.0, self.interval)
+        tick = min(5.0, self.interval, self.ttl / 4)
         last = time.monotonic()
         while True:
             time.sleep(tick)

@@ -117,6 +117,7 @@ def reconcile(grace_s: float = 10.0) -> list[int]:
     living = alive(connection, {s.claimed_by for s in running})
     for submission in running:
         if submission.claimed_by not in living and release(submission.id, submission.claim_token):
+            enqueue(submission)
             requeued.append(submission.id)
     queued = db.session.scalars(db.select(Submission).where(Submission.status == "queued",
                                                             Submission.updated_at < bound)).all()
@@ -129,7 +130,7 @@ def reconcile(grace_s: float = 10.0) -> list[int]:
             status = Job.fetch(job_id(submission.id), connection=connection).get_status()
         except NoSuchJobError:
             status = None
-        if submission.id in requeued or status not in ("queued", "scheduled", "started", "deferred"):
+        if status not in ("queued", "scheduled", "started", "deferred"):
             if enqueue(submission):
                 requeued.append(submission.id)
     return sorted(set(requeued))

@@ -13,7 +13,6 @@ from redis import Redis
 from redis.exceptions import RedisError
 
 HEARTBEAT_PREFIX = "assessor:worker:"
-HEARTBEAT_TTL_S = 20
 _name = None
 
 
@@ -25,9 +24,9 @@ def worker_name() -> str:
     return _name
 
 
-def beat(connection: Redis) -> None:
-    """Say this worker is alive for the next HEARTBEAT_TTL_S seconds."""
-    connection.set(HEARTBEAT_PREFIX + worker_name(), "1", ex=HEARTBEAT_TTL_S)
+def beat(connection: Redis, ttl_s: float) -> None:
+    """Say this worker is alive for the next ttl_s seconds."""
+    connection.set(HEARTBEAT_PREFIX + worker_name(), "1", px=int(ttl_s * 1000))
 
 
 def alive(connection: Redis, names: set[str]) -> set[str]:
