@@ -241,9 +241,10 @@ class Candidate:
     def _why_gone(self):
         process = self.process
         try:
-            code = process.wait(timeout=2)
+            code = process.wait(timeout=0.2)   # the wire closes a moment before the process is gone
         except subprocess.TimeoutExpired:
-            self.kill_all("hung")
+            # Alive, but the wire is closed or garbled: the code wrote to or closed the harness's channel.
+            self.kill_all("the code broke its connection to the tests")
             code = process.wait()
         if self.stopped_by_us == "output":
             return "stopped: the code printed more output than allowed"
