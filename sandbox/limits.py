@@ -16,7 +16,8 @@ class Limits:
     startup_s: float = 5.0        # allowance for container and interpreter start, not charged to the code
     memory_mb: int = 256          # the code's memory; with no swap at all
     harness_mb: int = 128         # added for the trusted harness's own process, which shares the container
-    cpus: float = 1.0
+    cpus: float = 1.0             # the code's CPU share
+    harness_cpus: float = 0.5     # added for the harness, so its work does not slow the code down
     pids: int = 128               # stops fork bombs (threads count too)
     nofile: int = 256             # open files
     fsize_mb: int = 16            # largest file a process may write

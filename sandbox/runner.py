@@ -76,7 +76,7 @@ def container_config(spec: RunSpec) -> dict:
             "Init": True,                   # reaps zombies, forwards signals
             "Memory": memory,
             "MemorySwap": memory,           # equal to Memory: no swap at all
-            "NanoCpus": int(limits.cpus * 1e9),
+            "NanoCpus": int((limits.cpus + limits.harness_cpus) * 1e9),
             "PidsLimit": limits.pids,
             "Ulimits": [
                 {"Name": "nofile", "Soft": limits.nofile, "Hard": limits.nofile},

@@ -19,22 +19,17 @@ The harness side never executes a candidate-controlled private attribute: reques
 candidate may only reach public attributes and calls of objects the harness handed to it.
 """
 
-import base64
-import dataclasses
+import binascii
 import datetime
-import decimal
 import enum
-import fractions
 import itertools
 import json
+import queue
 import struct
 import threading
-import traceback
-import uuid
-from concurrent.futures import ThreadPoolExecutor
 
 MAX_DEPTH = 64
-_PLAIN = (int, str, bool, type(None))
+_PLAIN = frozenset((int, str, bool, type(None)))
 MAX_ITERATOR_ITEMS = 2_000_000
 # Dunder operations a proxy forwards. Equality and ordering are deliberately absent.
 FORWARDED = {"__len__", "__iter__", "__next__", "__getitem__", "__setitem__", "__delitem__", "__contains__",
@@ -175,7 +170,7 @@ class Codec:
             return {"$t": value._kind, "type": value._type,
                     "fields": [[k, self.encode(v, d)] for k, v in value._fields.items()]}
         if type(value) is list:
-            if all(type(v) in _PLAIN for v in value):
+            if _PLAIN.issuperset(map(type, value)):
                 return value              # the common case of big inputs: no per-item work
             return [self.encode(v, d) for v in value]
         if isinstance(value, tuple) and hasattr(value, "_fields") and type(value).__bases__ == (tuple,):
@@ -190,16 +185,19 @@ class Codec:
         if type(value) in (set, frozenset):
             return {"$t": type(value).__name__, "v": [self.encode(v, d) for v in value]}
         if type(value) in (bytes, bytearray):
-            return {"$t": type(value).__name__, "v": base64.b64encode(bytes(value)).decode()}
+            return {"$t": type(value).__name__, "v": binascii.b2a_base64(bytes(value), newline=False).decode()}
         if isinstance(value, enum.Enum):
             return {"$t": "enum", "type": type(value).__name__,
                     "fields": [["name", value.name], ["value", self.encode(value.value, d)]]}
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = getattr(type(value), "__dataclass_fields__", None)
+        if fields is not None and not isinstance(value, type):
+            # the fields dataclasses.fields() would give: not ClassVar nor InitVar pseudo-fields
+            names = [name for name, spec in fields.items() if getattr(spec._field_type, "name", "") == "_FIELD"]
             return {"$t": "record", "type": type(value).__name__,
-                    "fields": [[f.name, self.encode(getattr(value, f.name), d)] for f in dataclasses.fields(value)]}
-        for kind, cls in _SCALARS.items():
-            if type(value) is cls:
-                return {"$t": kind, "v": value.isoformat() if hasattr(value, "isoformat") else str(value)}
+                    "fields": [[name, self.encode(getattr(value, name), d)] for name in names]}
+        kind = _SCALAR_KINDS.get((type(value).__module__, type(value).__name__))
+        if kind is not None:
+            return {"$t": kind, "v": value.isoformat() if hasattr(value, "isoformat") else str(value)}
         if type(value) is datetime.timedelta:
             return {"$t": "timedelta", "v": [value.days, value.seconds, value.microseconds]}
         if isinstance(value, BaseException):
@@ -241,7 +239,7 @@ class Codec:
         if data is None or isinstance(data, (bool, int, float, str)):
             return data
         if isinstance(data, list):
-            if all(type(v) in _PLAIN for v in data):
+            if _PLAIN.issuperset(map(type, data)):
                 return data
             return [self.decode(v, d) for v in data]
         if not isinstance(data, dict):
@@ -259,7 +257,7 @@ class Codec:
             if tag in ("set", "frozenset"):
                 return (set if tag == "set" else frozenset)(self.decode(v, d) for v in data["v"])
             if tag in ("bytes", "bytearray"):
-                raw = base64.b64decode(data["v"])
+                raw = binascii.a2b_base64(data["v"])
                 return raw if tag == "bytes" else bytearray(raw)
             if tag == "ntuple":
                 return _namedtuple_type(str(data["type"]), [str(f) for f in data["fields"]])(
@@ -309,8 +307,10 @@ class Codec:
                      data.get("kind", "object"))
 
 
-_SCALARS = {"datetime": datetime.datetime, "date": datetime.date, "time": datetime.time,
-            "decimal": decimal.Decimal, "fraction": fractions.Fraction, "uuid": uuid.UUID}
+# Value types sent as text, by (module, class name); decimal, fractions and uuid load only when seen.
+_SCALAR_KINDS = {("datetime", "datetime"): "datetime", ("datetime", "date"): "date", ("datetime", "time"): "time",
+                 ("decimal", "Decimal"): "decimal", ("fractions", "Fraction"): "fraction", ("uuid", "UUID"): "uuid"}
+_SCALARS = {kind: (module, name) for (module, name), kind in _SCALAR_KINDS.items()}
 
 
 # Clock functions cross by name: each process uses its own (a call back per tick would be slow).
@@ -320,9 +320,9 @@ _STDLIB_NAMES = {id(function): name for name, function in _STDLIB.items()}
 
 
 def _parse_scalar(tag, text):
-    if tag in ("datetime", "date", "time"):
-        return _SCALARS[tag].fromisoformat(text)
-    return _SCALARS[tag](text)
+    module, name = _SCALARS[tag]
+    cls = getattr(__import__(module), name)
+    return cls.fromisoformat(text) if module == "datetime" else cls(text)
 
 
 def _is_iterator(value):
@@ -432,7 +432,7 @@ class Peer:
         self._send_lock = threading.Lock()
         self._state = threading.Lock()
         self.closed = None
-        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="wire")
+        self._pool = _Workers(workers)
 
     def start(self):
         """Read messages in a background thread."""
@@ -537,6 +537,30 @@ class Peer:
             pass
 
 
+class _Workers:
+    """A small pool of daemon threads, started as needed (lighter than concurrent.futures)."""
+
+    def __init__(self, limit):
+        self.limit, self.jobs, self.threads, self.idle = limit, queue.SimpleQueue(), 0, 0
+        self._lock = threading.Lock()
+
+    def submit(self, function, *args):
+        with self._lock:
+            if self.idle == 0 and self.threads < self.limit:
+                self.threads += 1
+                threading.Thread(target=self._run, name="wire-worker", daemon=True).start()
+        self.jobs.put((function, args))
+
+    def _run(self):
+        while True:
+            with self._lock:
+                self.idle += 1
+            function, args = self.jobs.get()
+            with self._lock:
+                self.idle -= 1
+            function(*args)
+
+
 class _Slot:
     """Where the answer to one request arrives; `ready` is released when it does (or the peer ends)."""
 
@@ -609,6 +633,3 @@ def apply(codec, message, allow_private):
     raise WireError(f"unknown operation {op!r}")
 
 
-def format_exception(error):
-    """A short traceback text for messages."""
-    return "".join(traceback.format_exception_only(type(error), error)).strip()
