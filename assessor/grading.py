@@ -60,7 +60,7 @@ def grade(challenge: Challenge, files: dict[str, bytes], language: str, engine, 
         raise UnsupportedLanguage(f"{challenge.slug} is not offered in {language!r} "
                                   f"(offered: {', '.join(challenge.languages)})")
     runner = LANGUAGES.get(language)
-    bounds = (limits or Limits()).for_challenge(challenge.time_limit_s, challenge.memory_mb, challenge.test_timeout_s)
+    bounds = (limits or Limits.from_env()).for_challenge(challenge.time_limit_s, challenge.memory_mb, challenge.test_timeout_s)
     spec = RunSpec(
         image=runner.image,
         command=runner.command(challenge.kind),

@@ -1,6 +1,12 @@
-"""Resource limits of one grading run."""
+"""Resource limits of one grading run.
 
-from dataclasses import dataclass, replace
+Defaults are the fields below; a deployment changes any of them with an environment variable
+ASSESSOR_LIMIT_<FIELD> (e.g. ASSESSOR_LIMIT_PIDS=256); a challenge sets its own time, memory and
+per-test time in challenge.toml, within MAX_TIME_S and MAX_MEMORY_MB.
+"""
+
+import os
+from dataclasses import dataclass, fields, replace
 
 # Ceilings a challenge may not exceed, whatever its challenge.toml asks for.
 MAX_TIME_S = 120
@@ -24,6 +30,17 @@ class Limits:
     scratch_mb: int = 64          # size of the writable /tmp
     output_kb: int = 64           # container stdout+stderr kept; more is output_limit
     report_kb: int = 1024         # largest test report accepted from the harness
+
+    @classmethod
+    def from_env(cls, environ=None) -> "Limits":
+        """The defaults, with any ASSESSOR_LIMIT_<FIELD> override from the environment."""
+        environ = os.environ if environ is None else environ
+        values = {}
+        for spec in fields(cls):
+            raw = environ.get(f"ASSESSOR_LIMIT_{spec.name.upper()}")
+            if raw:
+                values[spec.name] = float(raw) if "float" in str(spec.type) else int(raw)
+        return cls(**values)
 
     def for_challenge(self, time_s: float | None, memory_mb: int | None,
                       test_timeout_s: float | None = None) -> "Limits":
