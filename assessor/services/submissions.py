@@ -150,6 +150,8 @@ def _give_up(submission: Submission, attempts: int) -> None:
 def public_status(submission: Submission) -> dict:
     """What a candidate may see of a submission: status, and for example runs the test details."""
     status = {"id": submission.id, "status": submission.status, "visible": submission.visible}
+    if submission.status == "queued" and submission.grading_attempts:
+        status["message"] = "Grading is delayed by a problem on our side; it will be retried automatically."
     if submission.status == "error":
         status["message"] = "Grading failed on our side, not yours: your submission is kept and will be re-graded."
     if submission.status == "graded" and submission.result:

@@ -74,7 +74,14 @@ def test_docker_down_is_never_a_zero_for_the_candidate(app, client, invitation, 
     request.getfixturevalue("worker")
     token = invitation()
     client.post(f"/c/{token}/start")
-    status = graded(client, token, submit(client, token, CORRECT))
+    submission_id = submit(client, token, CORRECT)
+
+    def delayed():
+        status = client.get(f"/c/{token}/submissions/{submission_id}").get_json()
+        return status if "delayed" in status.get("message", "") else None
+
+    assert wait_for(delayed, timeout=30)["status"] == "queued"     # between the attempts
+    status = graded(client, token, submission_id)
     assert status["status"] == "error"
     assert "not yours" in status["message"] and "verdict" not in status
     from assessor.extensions import db
