@@ -29,13 +29,16 @@ def build_app(test_config: dict | None = None) -> Flask:
     csrf.init_app(app)
     login_manager.init_app(app)
 
+    from .admin import bp as admin_bp
+    from .api import bp as api_bp
     from .auth import bp as auth_bp
     from .candidate import bp as candidate_bp
     from .interviewer import bp as interviewer_bp
     from .manager import bp as manager_bp
 
-    for blueprint in (auth_bp, candidate_bp, interviewer_bp, manager_bp):
+    for blueprint in (admin_bp, api_bp, auth_bp, candidate_bp, interviewer_bp, manager_bp):
         app.register_blueprint(blueprint)
+    csrf.exempt(api_bp)   # the API authenticates with bearer tokens, not cookies
 
     @app.get("/")
     def index():
@@ -43,7 +46,7 @@ def build_app(test_config: dict | None = None) -> Flask:
         from flask import redirect, url_for
         from flask_login import current_user
 
-        return redirect(url_for("manager.submissions" if current_user.is_authenticated else "auth.login"))
+        return redirect(url_for("interviewer.set_list" if current_user.is_authenticated else "auth.login"))
 
     return app
 

@@ -34,14 +34,41 @@ class User(UserMixin, db.Model):
     role: Mapped[str] = mapped_column(String(20))
     password_hash: Mapped[str] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    setup_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)   # invited, password not set
+    setup_expires_at: Mapped[datetime | None]
 
     def set_password(self, password: str) -> None:
         """Store a salted scrypt hash of the password."""
         self.password_hash = generate_password_hash(password, method="scrypt")
 
     def check_password(self, password: str) -> bool:
-        """Whether the password matches the stored hash."""
-        return check_password_hash(self.password_hash, password)
+        """Whether the password matches the stored hash (an invited account has none yet)."""
+        return self.password_hash.startswith("scrypt:") and check_password_hash(self.password_hash, password)
+
+
+class ApiToken(db.Model):
+    """A staff member's bearer token for the JSON API, stored hashed."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    user: Mapped[User] = relationship()
+    name: Mapped[str] = mapped_column(String(100))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_used_at: Mapped[datetime | None]
+    revoked_at: Mapped[datetime | None]
+
+
+class OutboxMessage(db.Model):
+    """An email the platform sent (SMTP) or, with no SMTP configured, left in the outbox to read."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recipient: Mapped[str] = mapped_column(String(254))
+    subject: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text)
+    transport: Mapped[str] = mapped_column(String(10))       # smtp | outbox
+    error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class Challenge(db.Model):
@@ -80,8 +107,12 @@ class ChallengeSet(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
     time_limit_min: Mapped[int] = mapped_column(default=90)
+    languages: Mapped[list | None] = mapped_column(JSON)          # None: every language a challenge offers
+    show_hidden_results: Mapped[bool] = mapped_column(default=False)   # candidates see hidden pass counts
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_by: Mapped[User | None] = relationship()
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     items: Mapped[list["ChallengeSetItem"]] = relationship(order_by="ChallengeSetItem.position",
                                                            cascade="all, delete-orphan")
@@ -115,6 +146,9 @@ class Invitation(db.Model):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     expires_at: Mapped[datetime]
     revoked_at: Mapped[datetime | None]
+    extra_minutes: Mapped[int] = mapped_column(default=0)       # accommodations
+    opened_at: Mapped[datetime | None]
+    sent_at: Mapped[datetime | None]
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     attempt: Mapped["Attempt | None"] = relationship(back_populates="invitation", uselist=False)
@@ -129,8 +163,25 @@ class Attempt(db.Model):
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
     deadline_at: Mapped[datetime]
     finished_at: Mapped[datetime | None]
+    finish_reason: Mapped[str | None] = mapped_column(String(20))    # finished | deadline
     submissions: Mapped[list["Submission"]] = relationship(back_populates="attempt",
                                                            order_by="Submission.id")
+    drafts: Mapped[list["Draft"]] = relationship(back_populates="attempt")
+
+
+class Draft(db.Model):
+    """The candidate's latest unsaved-to-grading code of a challenge in a language, autosaved."""
+
+    __table_args__ = (UniqueConstraint("attempt_id", "challenge_id", "language"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id"), index=True)
+    attempt: Mapped[Attempt] = relationship(back_populates="drafts")
+    challenge_id: Mapped[int] = mapped_column(ForeignKey("challenge.id"))
+    challenge: Mapped[Challenge] = relationship()
+    language: Mapped[str] = mapped_column(String(20))
+    files: Mapped[dict] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class Submission(db.Model):
@@ -146,6 +197,7 @@ class Submission(db.Model):
     language: Mapped[str] = mapped_column(String(20))
     files: Mapped[dict] = mapped_column(JSON)              # {file name: text}
     visible: Mapped[bool] = mapped_column(default=False)   # True: a "Run examples" run, not scored
+    automatic: Mapped[bool] = mapped_column(default=False) # submitted for the candidate at the deadline
     status: Mapped[str] = mapped_column(String(10), default="queued")
     verdict: Mapped[str | None] = mapped_column(String(20))
     score: Mapped[int | None]

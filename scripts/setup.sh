@@ -100,6 +100,9 @@ prepare() {
   start_redis
   make_venv
   export ASSESSOR_INSTANCE="${ASSESSOR_INSTANCE:-$STATE}"
+  command -v npm >/dev/null || need_packages nodejs npm
+  say "building the code editor bundle"
+  bash "$ROOT/scripts/build-assets.sh"
   say "building the runner images (the first time takes a few minutes)"
   assessor sandbox build
   say "migrating the database"

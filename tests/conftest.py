@@ -118,14 +118,16 @@ def invitation(app):
     from assessor.models import Challenge, ChallengeSet, ChallengeSetItem
     from assessor.services.invitations import invite
 
-    def make(name="Ada Lovelace", email="ada@example.com", time_limit_min=60, ttl_days=7):
+    def make(name="Ada Lovelace", email="ada@example.com", time_limit_min=60, ttl_days=7, show_hidden=True,
+             extra_minutes=0):
         with app.app_context():
             challenge = db.session.scalar(db.select(Challenge).filter_by(slug="sum-pairs"))
             challenge_set = ChallengeSet(name="Screening", time_limit_min=time_limit_min,
+                                         show_hidden_results=show_hidden,
                                          items=[ChallengeSetItem(challenge=challenge, position=0)])
             db.session.add(challenge_set)
             db.session.commit()
-            _invitation, token = invite(challenge_set, name, email, ttl_days=ttl_days)
+            _invitation, token = invite(challenge_set, name, email, ttl_days=ttl_days, extra_minutes=extra_minutes)
         return token
 
     return make

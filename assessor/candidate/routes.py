@@ -1,12 +1,12 @@
-"""Candidate views: welcome, start, challenge page with its code box, submit and poll."""
+"""Candidate pages: welcome, start, the challenge page with its editor, drafts, submit, poll, finish."""
 
 from flask import abort, jsonify, redirect, render_template, request, url_for
 
 from ..errors import ServiceError
 from ..extensions import db
-from ..models import Challenge, Submission, utcnow
+from ..models import Submission, utcnow
 from ..rendering import render_markdown
-from ..services import challenges, invitations, submissions
+from ..services import attempts, candidate_view, invitations, submissions
 from . import bp
 
 
@@ -20,48 +20,54 @@ def service_error(error: ServiceError):
 
 @bp.get("/<token>")
 def welcome(token):
-    """The assessment's front page: rules, time limit, challenges, Start."""
+    """The assessment's front page: rules, time limit, languages, what is recorded, Start."""
     invitation = invitations.find(token)
+    invitations.mark_opened(invitation)
+    if invitation.attempt is not None and not attempts.is_open(invitation.attempt):
+        attempts.finish(invitation.attempt, reason="deadline")   # no-op once finished
     return render_template("candidate/welcome.html", invitation=invitation, token=token,
-                           attempt=invitation.attempt, now=utcnow())
+                           overview=candidate_view.overview(invitation), attempt=invitation.attempt, now=utcnow())
 
 
 @bp.post("/<token>/start")
 def start(token):
-    """Start the clock."""
-    invitations.start_attempt(invitations.find(token))
-    return redirect(url_for("candidate.welcome", token=token))
+    """Start the clock, then open the first challenge."""
+    invitation = invitations.find(token)
+    invitations.start_attempt(invitation)
+    first = invitation.challenge_set.challenges[0]
+    return redirect(url_for("candidate.challenge", token=token, slug=first.slug))
 
 
 @bp.get("/<token>/challenges/<slug>")
 def challenge(token, slug):
-    """A challenge: statement, code box, Run examples and Submit."""
+    """A challenge: statement, editor, Run examples, Submit, countdown, Finish."""
     invitation = invitations.find(token)
     if invitation.attempt is None:
         return redirect(url_for("candidate.welcome", token=token))
-    item = _challenge_in_set(invitation, slug)
-    version = item.current_version
-    latest = db.session.scalar(db.select(Submission).join(Submission.challenge_version)
-                               .where(Submission.attempt_id == invitation.attempt.id,
-                                      Submission.challenge_version.has(challenge_id=item.id))
-                               .order_by(Submission.id.desc()).limit(1))
-    language = latest.language if latest else version.languages[0]
-    files = latest.files if latest else challenges.starter_text(version, language)
+    item = candidate_view.challenge_in_set(invitation, slug)
+    page = candidate_view.challenge_page(invitation.attempt, item)
     return render_template("candidate/challenge.html", token=token, invitation=invitation, challenge=item,
-                           version=version, statement=render_markdown(version.statement),
-                           language=language, files=files, deadline=invitation.attempt.deadline_at)
+                           page=page, statement=render_markdown(page["statement"]),
+                           attempt=invitation.attempt, is_open=attempts.is_open(invitation.attempt),
+                           challenges=invitation.challenge_set.challenges)
+
+
+@bp.put("/<token>/challenges/<slug>/draft")
+def draft(token, slug):
+    """Autosave the code of a challenge in a language."""
+    invitation, payload = _started(token), _json()
+    saved = attempts.save_draft(invitation.attempt, candidate_view.challenge_in_set(invitation, slug),
+                                str(payload.get("language", "")), payload.get("files"))
+    return jsonify(saved_at=saved.updated_at.isoformat())
 
 
 @bp.post("/<token>/challenges/<slug>/submissions")
 def submit(token, slug):
     """Queue code for grading: `visible` runs the examples, otherwise the hidden tests."""
-    invitation = invitations.find(token)
-    if invitation.attempt is None:
-        raise ServiceError("not_started", "Start the assessment first.", 409)
-    payload = request.get_json(silent=True)
-    if not isinstance(payload, dict) or not isinstance(payload.get("files"), dict):
+    invitation, payload = _started(token), _json()
+    if not isinstance(payload.get("files"), dict):
         raise ServiceError("bad_request", "Expected JSON with 'language' and 'files'.")
-    submission = submissions.submit(invitation.attempt, _challenge_in_set(invitation, slug),
+    submission = submissions.submit(invitation.attempt, candidate_view.challenge_in_set(invitation, slug),
                                     str(payload.get("language", "")), payload["files"],
                                     visible=bool(payload.get("visible")))
     return jsonify(submissions.public_status(submission)), 202
@@ -77,8 +83,23 @@ def submission_status(token, submission_id):
     return jsonify(submissions.public_status(submission))
 
 
-def _challenge_in_set(invitation, slug) -> Challenge:
-    for challenge in invitation.challenge_set.challenges:
-        if challenge.slug == slug:
-            return challenge
-    abort(404)
+@bp.post("/<token>/finish")
+def finish(token):
+    """End the assessment; the last drafts newer than their submissions are submitted."""
+    invitation = _started(token)
+    attempts.finish(invitation.attempt)
+    return redirect(url_for("candidate.welcome", token=token))
+
+
+def _started(token):
+    invitation = invitations.find(token)
+    if invitation.attempt is None:
+        raise ServiceError("not_started", "Start the assessment first.", 409)
+    return invitation
+
+
+def _json() -> dict:
+    payload = request.get_json(silent=True)
+    if not isinstance(payload, dict):
+        raise ServiceError("bad_request", "Expected a JSON object.")
+    return payload

@@ -9,6 +9,7 @@ from redis.exceptions import RedisError
 import sandbox
 from sandbox.limits import MAX_TIME_S
 
+from .attempts import close_expired
 from .submissions import reconcile
 from .workers import alive, beat
 
@@ -45,6 +46,9 @@ class Maintenance:
         try:
             with self.app.app_context():
                 requeued = reconcile(float(self.app.config["RECONCILE_GRACE_S"]))
+                closed = close_expired()
+                if closed:
+                    self.log(f"maintenance: closed {closed} attempt(s) at their deadline")
         except RedisError as error:
             self.log(f"maintenance: cannot reconcile: {error}")
         if removed or requeued:

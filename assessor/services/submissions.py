@@ -18,20 +18,31 @@ from .queue import grading_queue, job_id
 
 def submit(attempt: Attempt, challenge: Challenge, language: str, files: dict[str, str],
            visible: bool = False) -> Submission:
-    """Record a submission against the challenge's current version and queue it for grading."""
+    """Record a candidate's submission against the challenge's current version and queue it."""
+    from .sets import languages_for
+
     if as_utc(attempt.deadline_at) <= utcnow() or attempt.finished_at is not None:
         raise ServiceError("deadline_passed", "The time for this assessment is over; submissions are closed.", 409)
     if challenge not in attempt.invitation.challenge_set.challenges:
         raise ServiceError("not_in_set", "This challenge is not part of your assessment.", 404)
-    version = challenge.current_version
-    if language not in version.languages:
+    allowed = languages_for(attempt.invitation.challenge_set, challenge)
+    if language not in allowed:
         raise ServiceError("unsupported_language", f"{language!r} is not offered for this challenge "
-                           f"(offered: {', '.join(version.languages)}).")
+                           f"(offered: {', '.join(allowed)}).")
+    return record_and_enqueue(attempt, challenge, language, files, visible=visible)
+
+
+def record_and_enqueue(attempt: Attempt, challenge: Challenge, language: str, files: dict[str, str],
+                       visible: bool = False, automatic: bool = False) -> Submission:
+    """Check the files, store the submission (the database is the truth) and queue its grading."""
+    if not isinstance(files, dict) or not all(isinstance(v, str) for v in files.values()):
+        raise ServiceError("bad_submission", "Files must map names to text.")
     try:
         checked = sandbox.check_files({name: text.encode("utf-8") for name, text in files.items()})
-    except (sandbox.BadSubmission, AttributeError) as error:
+    except sandbox.BadSubmission as error:
         raise ServiceError("bad_submission", str(error)) from None
-    submission = Submission(attempt=attempt, challenge_version=version, language=language, visible=visible,
+    submission = Submission(attempt=attempt, challenge_version=challenge.current_version, language=language,
+                            visible=visible, automatic=automatic,
                             files={name: content.decode("utf-8") for name, content in checked.items()})
     db.session.add(submission)
     db.session.commit()
@@ -155,11 +166,17 @@ def public_status(submission: Submission) -> dict:
     if submission.status == "error":
         status["message"] = "Grading failed on our side, not yours: your submission is kept and will be re-graded."
     if submission.status == "graded" and submission.result:
-        status["verdict"] = submission.verdict
         if submission.visible:
+            status["verdict"] = submission.verdict
             status["tests"] = submission.result["tests"]
             status["message"] = submission.result.get("message", "")
             status["output"] = submission.result.get("output", "")[:4000]
-        status["passed"] = sum(1 for t in submission.result["tests"] if t["outcome"] == "passed")
-        status["total"] = len(submission.result["tests"])
+            status["passed"] = sum(1 for t in submission.result["tests"] if t["outcome"] == "passed")
+            status["total"] = len(submission.result["tests"])
+        elif submission.verdict == "compile_error":
+            status["verdict"], status["message"] = "compile_error", submission.result.get("message", "")
+        elif submission.attempt.invitation.challenge_set.show_hidden_results:
+            status["verdict"] = submission.verdict
+            status["passed"] = sum(1 for t in submission.result["tests"] if t["outcome"] == "passed")
+            status["total"] = len(submission.result["tests"])
     return status

@@ -1,16 +1,37 @@
-// Candidate challenge page: send code for grading and follow its status without reloading.
+// The candidate's challenge page: a code editor with autosaved drafts, example runs and submissions
+// followed live, without reloading the page.
 (function () {
   "use strict";
-  const form = document.getElementById("code-form");
+  const workspace = document.getElementById("workspace");
   const statusBox = document.getElementById("status");
-  const csrf = document.querySelector('meta[name="csrf-token"]').content;
+  const saveState = document.getElementById("save-state");
+  const languageSelect = document.getElementById("language");
+  const fileSelect = document.getElementById("file");
   const buttons = [document.getElementById("run-examples"), document.getElementById("submit-code")];
+  const csrf = document.querySelector('meta[name="csrf-token"]').content;
+  const data = JSON.parse(document.getElementById("code-data").textContent);
 
-  function files() {
-    const out = {};
-    form.querySelectorAll("textarea[data-name]").forEach((area) => { out[area.dataset.name] = area.value; });
-    return out;
+  // files[language] = {name: text}: the draft of that language, or its starter code.
+  const files = {};
+  for (const [language, starter] of Object.entries(data.starters)) {
+    files[language] = Object.assign({}, starter, data.drafts[language] || {});
   }
+  let language = data.language;
+  let fileName = Object.keys(files[language])[0];
+  let saveTimer = null;
+  let dirty = false;
+  let closed = workspace.dataset.open !== "true";
+
+  const editor = window.AssessorEditor.create(document.getElementById("editor"), {
+    doc: files[language][fileName], language, label: fileName,
+    onChange(text) {
+      files[language][fileName] = text;
+      dirty = true;
+      saveState.textContent = "Unsaved changes…";
+      clearTimeout(saveTimer);
+      saveTimer = setTimeout(save, 1200);
+    },
+  });
 
   function text(tag, content, className) {
     const node = document.createElement(tag);
@@ -19,28 +40,65 @@
     return node;
   }
 
+  function fillFiles() {
+    fileSelect.replaceChildren(...Object.keys(files[language]).map((name) => {
+      const option = text("option", name);
+      option.value = name;
+      option.selected = name === fileName;
+      return option;
+    }));
+    fileSelect.parentElement.hidden = Object.keys(files[language]).length < 2;
+  }
+
+  async function request(url, method, body) {
+    const response = await fetch(url, {
+      method, headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": csrf },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const payload = await response.json().catch(() => ({}));
+    if (!response.ok) throw new Error(payload.error ? payload.error.message : `HTTP ${response.status}`);
+    return payload;
+  }
+
+  async function save() {
+    clearTimeout(saveTimer);
+    if (!dirty || closed) return;
+    dirty = false;
+    try {
+      await request(workspace.dataset.draftUrl, "PUT", { language, files: files[language] });
+      saveState.textContent = `Saved at ${new Date().toLocaleTimeString()}`;
+    } catch (error) {
+      dirty = true;
+      saveState.textContent = `Not saved: ${error.message}`;
+    }
+  }
+
   function show(status) {
     statusBox.replaceChildren();
     const kind = status.visible ? "Examples" : "Submission";
     statusBox.append(text("p", `${kind} #${status.id}: ${status.status}`, "state"));
-    if (status.verdict) {
-      statusBox.append(text("p", `Verdict: ${status.verdict.replace("_", " ")} — ${status.passed} of ${status.total} tests passed`,
+    if (status.verdict && status.total !== undefined) {
+      statusBox.append(text("p", `Verdict: ${status.verdict.replace(/_/g, " ")} — ${status.passed} of ${status.total} tests passed`,
                             status.verdict === "passed" ? "verdict-passed" : "verdict-failed"));
+    } else if (status.verdict) {
+      statusBox.append(text("p", `Verdict: ${status.verdict.replace(/_/g, " ")}`, "verdict-failed"));
+    } else if (status.status === "graded" && !status.visible) {
+      statusBox.append(text("p", "Graded. Hidden test results are not shown in this assessment."));
     }
     if (status.message) statusBox.append(text("pre", status.message));
     (status.tests || []).forEach((test) => {
-      const line = text("div", `${test.outcome.toUpperCase()}  ${test.name}`, `verdict-${test.outcome === "passed" ? "passed" : "failed"}`);
-      statusBox.append(line);
+      statusBox.append(text("div", `${test.outcome.toUpperCase()}  ${test.name}`,
+                            test.outcome === "passed" ? "verdict-passed" : "verdict-failed"));
       if (test.message) statusBox.append(text("pre", test.message));
+      if (test.output) statusBox.append(text("pre", test.output));
     });
     if (status.output) statusBox.append(text("pre", status.output));
   }
 
   async function poll(id) {
-    const url = form.dataset.statusUrl.replace(/\/0$/, "/" + id);
+    const url = workspace.dataset.statusUrl.replace(/\/0$/, "/" + id);
     for (let delay = 300; ; delay = Math.min(delay * 1.5, 3000)) {
-      const response = await fetch(url, { headers: { Accept: "application/json" } });
-      const status = await response.json();
+      const status = await request(url, "GET");
       show(status);
       if (status.status === "graded" || status.status === "error") return;
       await new Promise((resolve) => setTimeout(resolve, delay));
@@ -50,31 +108,47 @@
   async function send(visible) {
     buttons.forEach((b) => { b.disabled = true; });
     try {
-      const response = await fetch(form.dataset.submitUrl, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": csrf },
-        body: JSON.stringify({ language: document.getElementById("language").value, files: files(), visible }),
-      });
-      const body = await response.json();
-      if (!response.ok) {
-        statusBox.replaceChildren(text("p", body.error ? body.error.message : "Something went wrong.", "verdict-failed"));
-        return;
-      }
-      show(body);
-      await poll(body.id);
+      await save();
+      const status = await request(workspace.dataset.submitUrl, "POST", { language, files: files[language], visible });
+      show(status);
+      await poll(status.id);
     } catch (error) {
-      statusBox.replaceChildren(text("p", "Network problem: your code was not lost; try again.", "verdict-failed"));
+      statusBox.replaceChildren(text("p", error.message, "verdict-failed"));
     } finally {
-      buttons.forEach((b) => { b.disabled = false; });
+      buttons.forEach((b) => { b.disabled = closed; });
     }
   }
 
-  document.getElementById("run-examples").addEventListener("click", () => send(true));
-  document.getElementById("submit-code").addEventListener("click", () => send(false));
-  form.querySelectorAll("textarea").forEach((area) => area.addEventListener("keydown", (event) => {
-    if (event.key === "Tab" && !event.shiftKey && !event.ctrlKey && !event.metaKey) {
-      event.preventDefault();
-      area.setRangeText("    ", area.selectionStart, area.selectionEnd, "end");
-    }
-  }));
+  function close(message) {
+    closed = true;
+    buttons.forEach((b) => { b.disabled = true; });
+    statusBox.replaceChildren(text("p", message, "verdict-failed"));
+  }
+
+  languageSelect.addEventListener("change", async () => {
+    await save();
+    language = languageSelect.value;
+    fileName = Object.keys(files[language])[0];
+    editor.setLanguage(language);
+    editor.setValue(files[language][fileName]);
+    fillFiles();
+  });
+  fileSelect.addEventListener("change", () => {
+    fileName = fileSelect.value;
+    editor.setValue(files[language][fileName]);
+  });
+  buttons[0].addEventListener("click", () => send(true));
+  buttons[1].addEventListener("click", () => send(false));
+  document.getElementById("finish-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (!window.confirm("Finish the assessment now? Your last saved code of each challenge will be submitted and you cannot change it afterwards.")) return;
+    await save();
+    event.target.submit();
+  });
+  document.addEventListener("assessor:deadline-near", save);
+  document.addEventListener("assessor:deadline", () => close("The time is over: submissions are closed. Your last saved code was submitted for you."));
+  window.addEventListener("beforeunload", save);
+
+  fillFiles();
+  if (closed) close("This assessment is closed.");
 })();

@@ -250,6 +250,8 @@ class Codec:
         try:
             if tag == "float":
                 return float(data["v"])
+            if tag == "bigint":
+                return int(data["v"], 16)
             if tag == "tuple":
                 return tuple(self.decode(v, d) for v in data["v"])
             if tag == "dict":
@@ -440,7 +442,11 @@ class Peer:
         return self
 
     def send(self, message):
-        payload = json.dumps(message, separators=(",", ":")).encode("utf-8")
+        try:
+            text = json.dumps(message, separators=(",", ":"))
+        except ValueError:          # an int too long for decimal text: send it as hex instead
+            text = json.dumps(_hex_big_ints(message), separators=(",", ":"))
+        payload = text.encode("utf-8")
         with self._send_lock:
             self.wfile.write(struct.pack(">I", len(payload)) + payload)
             self.wfile.flush()
@@ -535,6 +541,17 @@ class Peer:
             self.send(reply)
         except (OSError, ValueError):
             pass
+
+
+def _hex_big_ints(value):
+    """The encoded value with every int of more than 4,000 digits as {"$t": "bigint"} (linear time)."""
+    if type(value) is int and value.bit_length() > 13_000:
+        return {"$t": "bigint", "v": hex(value)}
+    if type(value) is list:
+        return [_hex_big_ints(v) for v in value]
+    if type(value) is dict:
+        return {k: _hex_big_ints(v) for k, v in value.items()}
+    return value
 
 
 class _Workers:

@@ -1,0 +1,98 @@
+"""Staff endpoints: the library, challenge sets, invitations, attempts."""
+
+from flask import abort, g, jsonify, request
+
+from ..errors import ServiceError
+from ..extensions import db
+from ..models import Attempt, Challenge, ChallengeSet
+from ..services import access, invitations, library_view, sets
+from . import bp, serialize
+from .auth import staff_required
+
+
+def body() -> dict:
+    """The JSON request body, or a 400."""
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        raise ServiceError("bad_request", "Send a JSON object.")
+    return data
+
+
+@bp.get("/challenges")
+@staff_required()
+def list_challenges():
+    """The library, filterable by skill, difficulty, language and kind."""
+    filters = {key: request.args.get(key, "") for key in ("skill", "difficulty", "language", "kind")}
+    return jsonify(challenges=[serialize.challenge(c) for c in library_view.search(**filters)])
+
+
+@bp.get("/sets")
+@staff_required()
+def list_sets():
+    """Every challenge set."""
+    rows = db.session.scalars(db.select(ChallengeSet).order_by(ChallengeSet.id.desc())).all()
+    return jsonify(sets=[serialize.challenge_set(s) for s in rows])
+
+
+@bp.post("/sets")
+@staff_required("admin", "interviewer")
+def create_set():
+    """Create a challenge set."""
+    data = body()
+    created = sets.save_set(None, name=str(data.get("name", "")), slugs=_strings(data.get("challenges")),
+                            time_limit_min=_integer(data.get("time_limit_min", 90), "time_limit_min"),
+                            languages=_strings(data.get("languages")) or None,
+                            show_hidden_results=bool(data.get("show_hidden_results", False)),
+                            description=str(data.get("description", "")), created_by=g.user)
+    return jsonify(serialize.challenge_set(created)), 201
+
+
+@bp.get("/sets/<int:set_id>")
+@staff_required()
+def get_set(set_id):
+    """A challenge set with its invitations."""
+    return jsonify(serialize.challenge_set(_set(set_id), with_invitations=True))
+
+
+@bp.post("/sets/<int:set_id>/invitations")
+@staff_required("admin", "interviewer")
+def create_invitation(set_id):
+    """Invite a candidate; the response carries their link (the only time it is shown)."""
+    challenge_set = _set(set_id)
+    if not access.can_manage_set(g.user, challenge_set):
+        raise ServiceError("forbidden", "Only the set's interviewer or an admin may invite to it.", 403)
+    data = body()
+    invitation, token = invitations.invite(challenge_set, str(data.get("name", "")), str(data.get("email", "")),
+                                           created_by=g.user,
+                                           extra_minutes=_integer(data.get("extra_minutes", 0), "extra_minutes"),
+                                           send=bool(data.get("send_email", True)))
+    return jsonify(serialize.invitation(invitation, link=invitations.candidate_link(token))), 201
+
+
+@bp.get("/attempts/<int:attempt_id>")
+@staff_required()
+def get_attempt(attempt_id):
+    """An attempt with every submission, its code and its grading result."""
+    attempt = db.session.get(Attempt, attempt_id) or abort(404)
+    return jsonify(serialize.attempt(attempt, staff=True))
+
+
+def _set(set_id) -> ChallengeSet:
+    return db.session.get(ChallengeSet, set_id) or abort(404)
+
+
+def _strings(value) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ServiceError("bad_request", "Expected a list of strings.")
+    return value
+
+
+def _integer(value, name) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ServiceError("bad_request", f"{name} must be an integer.")
+    return value
+
+
+__all__ = ["Challenge"]
