@@ -1,5 +1,7 @@
 """Interviewer views: the challenge library, challenge sets, invitations."""
 
+from collections import Counter
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
@@ -36,7 +38,8 @@ def preview(slug):
 def set_list():
     """Every challenge set, newest first."""
     rows = db.session.scalars(db.select(ChallengeSet).order_by(ChallengeSet.id.desc())).all()
-    return render_template("interviewer/sets.html", sets=rows, status=invitations.status)
+    counts = {s.id: Counter(invitations.status(i) for i in s.invitations) for s in rows}
+    return render_template("interviewer/sets.html", sets=rows, counts=counts)
 
 
 @bp.route("/sets/new", methods=["GET", "POST"])
