@@ -5,7 +5,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 ASSESSOR_STATE="${ASSESSOR_STATE:-$ROOT/instance/test}"
 STATE="$ASSESSOR_STATE"
 mkdir -p "$STATE"
-prepare postgresql
+prepare postgresql chromium
 source "$ROOT/scripts/postgres.sh"
 start_postgres
 cd "$ROOT"

@@ -56,7 +56,11 @@
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const payload = await response.json().catch(() => ({}));
-    if (!response.ok) throw new Error(payload.error ? payload.error.message : `HTTP ${response.status}`);
+    if (!response.ok) {
+      const error = new Error(payload.error ? payload.error.message : `HTTP ${response.status}`);
+      error.code = payload.error ? payload.error.code : "http_" + response.status;
+      throw error;
+    }
     return payload;
   }
 
@@ -68,7 +72,7 @@
       await request(workspace.dataset.draftUrl, "PUT", { language, files: files[language] });
       saveState.textContent = `Saved at ${new Date().toLocaleTimeString()}`;
     } catch (error) {
-      dirty = true;
+      dirty = error.code !== "deadline_passed";
       saveState.textContent = `Not saved: ${error.message}`;
     }
   }
@@ -113,7 +117,11 @@
       show(status);
       await poll(status.id);
     } catch (error) {
-      statusBox.replaceChildren(text("p", error.message, "verdict-failed"));
+      if (error.code === "deadline_passed") {
+        close(error.message);
+      } else {
+        statusBox.replaceChildren(text("p", error.message, "verdict-failed"));
+      }
     } finally {
       buttons.forEach((b) => { b.disabled = closed; });
     }
