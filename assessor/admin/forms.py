@@ -12,4 +12,4 @@ class StaffInviteForm(FlaskForm):
 
     email = EmailField("Email", validators=[DataRequired(), Length(max=254)])
     name = StringField("Name", validators=[Length(max=120)])
-    role = SelectField("Role", choices=[(role, role) for role in ROLES])
+    role = SelectField("Role", choices=list(ROLES))
