@@ -64,6 +64,8 @@ class Record:
         object.__setattr__(self, "_kind", kind)
 
     def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
         try:
             return self._fields[name]
         except KeyError:
@@ -124,7 +126,7 @@ def _builtin_exceptions():
 
 
 _BUILTIN_EXCEPTIONS = _builtin_exceptions() - {"SystemExit", "KeyboardInterrupt", "GeneratorExit",
-                                               "BaseExceptionGroup"}
+                                               "BaseException", "BaseExceptionGroup"}
 
 
 class Codec:
@@ -173,7 +175,7 @@ class Codec:
             if _PLAIN.issuperset(map(type, value)):
                 return value              # the common case of big inputs: no per-item work
             return [self.encode(v, d) for v in value]
-        if isinstance(value, tuple) and hasattr(value, "_fields") and type(value).__bases__ == (tuple,):
+        if isinstance(value, tuple) and isinstance(getattr(type(value), "_fields", None), tuple):
             return {"$t": "ntuple", "type": type(value).__name__, "fields": list(value._fields),
                     "v": [self.encode(v, d) for v in value]}
         if type(value) is tuple:
@@ -184,6 +186,9 @@ class Codec:
             return {"$t": "dict", "v": [[self.encode(k, d), self.encode(v, d)] for k, v in value.items()]}
         if type(value) in (set, frozenset):
             return {"$t": type(value).__name__, "v": [self.encode(v, d) for v in value]}
+        if type(value) is slice:
+            return {"$t": "slice", "v": [self.encode(value.start, d), self.encode(value.stop, d),
+                                         self.encode(value.step, d)]}
         if type(value) in (bytes, bytearray):
             return {"$t": type(value).__name__, "v": binascii.b2a_base64(bytes(value), newline=False).decode()}
         if isinstance(value, enum.Enum):
@@ -216,12 +221,16 @@ class Codec:
         """An exception by type name, base classes and data arguments."""
         mro = [cls.__name__ for cls in type(error).__mro__]
         try:
+            text = str(error)[:2000]
+        except Exception:                 # a __str__ that raises, an int too long to print...
+            text = type(error).__name__
+        try:
             args = [self.encode(a, depth + 1) for a in error.args]
         except WireError:
-            args = [str(error)]
+            args = [text]
         if any(isinstance(a, dict) and a.get("$t") == "ref" for a in args):
-            args = [str(error)]
-        return {"$t": "exc", "type": type(error).__name__, "mro": mro, "args": args, "message": str(error)[:2000]}
+            args = [text]
+        return {"$t": "exc", "type": type(error).__name__, "mro": mro, "args": args, "message": text}
 
     def _reference(self, value):
         kind = "object"
@@ -250,6 +259,8 @@ class Codec:
         try:
             if tag == "float":
                 return float(data["v"])
+            if tag == "slice":
+                return slice(*[self.decode(v, d) for v in data["v"]])
             if tag == "bigint":
                 return int(data["v"], 16)
             if tag == "tuple":
@@ -286,6 +297,8 @@ class Codec:
 
     def decode_exception(self, data):
         """A local exception instance for a remote one."""
+        if not isinstance(data, dict) or not isinstance(data.get("mro", []), list):
+            raise WireError("malformed exception")
         cls = exception_type(str(data.get("type", "RemoteError")), [str(n) for n in data.get("mro", [])])
         args = [self.decode(a) for a in data.get("args", [])]
         try:
@@ -505,10 +518,10 @@ class Peer:
                     break
                 try:
                     message = json.loads(body)
-                except ValueError:
+                except (ValueError, RecursionError):
                     reason = "garbled message"
                     break
-                if not isinstance(message, dict):
+                if not isinstance(message, dict) or not isinstance(message.get("re", message.get("id", 0)), int):
                     reason = "garbled message"
                     break
                 if "re" in message:
@@ -519,6 +532,9 @@ class Peer:
                         slot.ready.release()
                 elif "op" in message:
                     self._pool.submit(self._answer, message)
+                else:
+                    reason = "garbled message"
+                    break
         except OSError as error:
             reason = f"connection lost ({error})"
         with self._state:
@@ -536,7 +552,11 @@ class Peer:
             result = self.handler(self, message)
             reply = {"re": message.get("id"), "ok": self.codec.encode(result)}
         except BaseException as error:  # the other side gets the exception, whatever it is
-            reply = {"re": message.get("id"), "err": self.codec.encode_exception(error)}
+            try:
+                reply = {"re": message.get("id"), "err": self.codec.encode_exception(error)}
+            except BaseException:       # even the exception cannot be described: say so plainly
+                reply = {"re": message.get("id"), "err": {"$t": "exc", "type": "RemoteError", "mro": [],
+                                                          "args": [], "message": type(error).__name__}}
         try:
             self.send(reply)
         except (OSError, ValueError):
@@ -575,7 +595,10 @@ class _Workers:
             function, args = self.jobs.get()
             with self._lock:
                 self.idle -= 1
-            function(*args)
+            try:
+                function(*args)
+            except BaseException:       # noqa: B036 - a worker thread must outlive any one job
+                pass
 
 
 class _Slot:
