@@ -16,5 +16,6 @@ def grading_queue(connection: Redis | None = None) -> Queue:
 
 
 def job_id(submission_id: int) -> str:
-    """The RQ job id of a submission: one job per submission, whoever enqueues it."""
-    return f"grade-submission-{submission_id}"
+    """The RQ job id of a submission: one job per submission, whoever enqueues it. Job ids are global
+    in Redis, so the queue's name is part of it: deployments sharing a Redis never collide."""
+    return f"grade-{current_app.config['QUEUE_NAME']}-{submission_id}"

@@ -72,8 +72,11 @@ def test_worker_killed_mid_grading_is_regraded_once_and_its_container_removed(
 def test_flushed_redis_loses_no_queued_submission(app, client, invitation, start_worker, redis_url):
     token = started(client, invitation())
     submission_id = submit(client, token, CORRECT)         # queued; no worker yet
-    redis.Redis.from_url(redis_url).delete(f"rq:queue:{app.config['QUEUE_NAME']}",
-                                           f"rq:job:grade-submission-{submission_id}")
+    from assessor.services.queue import job_id
+
+    with app.app_context():
+        job_key = f"rq:job:{job_id(submission_id)}"
+    assert redis.Redis.from_url(redis_url).delete(f"rq:queue:{app.config['QUEUE_NAME']}", job_key) == 2
     time.sleep(1.2)                                         # older than the reconcile grace
     start_worker(**FAST_MAINTENANCE)
     result = graded(app, submission_id)
