@@ -21,6 +21,17 @@ def build_app(test_config: dict | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path) / "secret_key")
 
+    from werkzeug.routing import IntegerConverter
+
+    class DatabaseInt(IntegerConverter):
+        """Ids in URLs: an id beyond a 64-bit integer is simply not found (404), never a 500."""
+
+        def __init__(self, url_map, *args, **kwargs):
+            kwargs.setdefault("max", 2**63 - 1)
+            super().__init__(url_map, *args, **kwargs)
+
+    app.url_map.converters["int"] = DatabaseInt
+
     from . import models  # noqa: F401  (registers the tables)
     from .extensions import csrf, db, login_manager, migrate
 

@@ -8,7 +8,7 @@ from ..models import Submission
 from ..services import attempts, candidate_view, invitations, submissions
 from . import bp, serialize
 from .auth import candidate_required
-from .staff import body
+from .staff import _boolean, body
 
 
 @bp.get("/candidate")
@@ -54,7 +54,8 @@ def candidate_submit(slug):
     if not isinstance(files, dict):
         raise ServiceError("bad_request", "Expected JSON with 'language' and 'files'.")
     submission = submissions.submit(_attempt(), candidate_view.challenge_in_set(g.invitation, slug),
-                                    str(data.get("language", "")), files, visible=bool(data.get("visible")))
+                                    str(data.get("language", "")), files,
+                                    visible=_boolean(data.get("visible", False), "visible"))
     return jsonify(submissions.public_status(submission)), 202
 
 

@@ -91,6 +91,7 @@ def document() -> dict:
                                                                   _ref("SubmissionStatus"),
                                                                   params=["submission_id"])},
             "/candidate/finish": {"post": _op("Finish the assessment", candidate, OBJECT)},
+            "/openapi.json": {"get": _op("This document", None, OBJECT)},
         },
     }
 

@@ -4,7 +4,7 @@ from flask import abort, g, jsonify, request
 
 from ..errors import ServiceError
 from ..extensions import db
-from ..models import Attempt, Challenge, ChallengeSet
+from ..models import Attempt, ChallengeSet
 from ..services import access, invitations, library_view, sets
 from . import bp, serialize
 from .auth import staff_required
@@ -39,11 +39,11 @@ def list_sets():
 def create_set():
     """Create a challenge set."""
     data = body()
-    created = sets.save_set(None, name=str(data.get("name", "")), slugs=_strings(data.get("challenges")),
+    created = sets.save_set(None, name=_text(data, "name", 200), slugs=_strings(data.get("challenges")),
                             time_limit_min=_integer(data.get("time_limit_min", 90), "time_limit_min"),
                             languages=_strings(data.get("languages")) or None,
-                            show_hidden_results=bool(data.get("show_hidden_results", False)),
-                            description=str(data.get("description", "")), created_by=g.user)
+                            show_hidden_results=_boolean(data.get("show_hidden_results", False), "show_hidden_results"),
+                            description=_text(data, "description", 2000, required=False), created_by=g.user)
     return jsonify(serialize.challenge_set(created)), 201
 
 
@@ -62,10 +62,10 @@ def create_invitation(set_id):
     if not access.can_manage_set(g.user, challenge_set):
         raise ServiceError("forbidden", "Only the set's interviewer or an admin may invite to it.", 403)
     data = body()
-    invitation, token = invitations.invite(challenge_set, str(data.get("name", "")), str(data.get("email", "")),
+    invitation, token = invitations.invite(challenge_set, _text(data, "name", 200), _text(data, "email", 254),
                                            created_by=g.user,
                                            extra_minutes=_integer(data.get("extra_minutes", 0), "extra_minutes"),
-                                           send=bool(data.get("send_email", True)))
+                                           send=_boolean(data.get("send_email", True), "send_email"))
     return jsonify(serialize.invitation(invitation, link=invitations.candidate_link(token))), 201
 
 
@@ -89,10 +89,23 @@ def _strings(value) -> list[str]:
     return value
 
 
+def _text(data: dict, name: str, longest: int, required: bool = True) -> str:
+    value = data.get(name, None if required else "")
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise ServiceError("bad_request", f"{name} must be a non-empty string.")
+    if len(value) > longest:
+        raise ServiceError("bad_request", f"{name} is longer than {longest} characters.")
+    return value
+
+
+def _boolean(value, name) -> bool:
+    if not isinstance(value, bool):
+        raise ServiceError("bad_request", f"{name} must be true or false.")
+    return value
+
+
 def _integer(value, name) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ServiceError("bad_request", f"{name} must be an integer.")
     return value
 
-
-__all__ = ["Challenge"]

@@ -12,8 +12,8 @@ def save_set(challenge_set: ChallengeSet | None, *, name: str, slugs: list[str],
              created_by: User | None = None) -> ChallengeSet:
     """Create a set (challenge_set None) or update one, with its challenges in the given order."""
     name = (name or "").strip()
-    if not name:
-        raise ServiceError("invalid", "A challenge set needs a name.")
+    if not name or len(name) > 200:
+        raise ServiceError("invalid", "A challenge set needs a name of at most 200 characters.")
     if not 1 <= int(time_limit_min) <= MAX_TIME_LIMIT_MIN:
         raise ServiceError("invalid", f"The time limit must be between 1 and {MAX_TIME_LIMIT_MIN} minutes.")
     challenges = _challenges(slugs)
