@@ -51,6 +51,13 @@ def build_app(test_config: dict | None = None) -> Flask:
         app.register_blueprint(blueprint)
     csrf.exempt(api_bp)   # the API authenticates with bearer tokens, not cookies
 
+    @app.context_processor
+    def code_styles():
+        """The stylesheet of highlighted code, for report pages."""
+        from .services.reports import stylesheet
+
+        return {"code_css": stylesheet}
+
     @app.get("/")
     def index():
         """Staff land on their dashboard; everyone else on the login page."""

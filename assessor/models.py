@@ -10,6 +10,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from .extensions import db
 
 ROLES = ("admin", "manager", "interviewer")
+DECISIONS = ("shortlist", "hold", "reject")
 SUBMISSION_STATUSES = ("queued", "running", "graded", "error")
 
 
@@ -111,6 +112,8 @@ class ChallengeSet(db.Model):
     time_limit_min: Mapped[int] = mapped_column(default=90)
     languages: Mapped[list | None] = mapped_column(JSON)          # None: every language a challenge offers
     show_hidden_results: Mapped[bool] = mapped_column(default=False)   # candidates see hidden pass counts
+    cutoff_percent: Mapped[float | None]                           # at or above: "suggested"
+    blind_review: Mapped[bool] = mapped_column(default=False)       # names hidden until a decision
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_by: Mapped[User | None] = relationship()
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -155,11 +158,24 @@ class Invitation(db.Model):
 
 
 class Attempt(db.Model):
-    """A candidate's sitting of a challenge set, with its server-side clock."""
+    """A candidate's sitting of a challenge set, with its server-side clock and its standing."""
+
+    __table_args__ = (Index("ix_attempt_set_percent", "set_id", "percent"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     invitation_id: Mapped[int] = mapped_column(ForeignKey("invitation.id"), unique=True)
     invitation: Mapped[Invitation] = relationship(back_populates="attempt")
+    set_id: Mapped[int | None] = mapped_column(ForeignKey("challenge_set.id"))
+    # Kept up to date as submissions are graded (services/scoring.py), so ranking is one indexed query.
+    score: Mapped[int] = mapped_column(default=0)
+    max_score: Mapped[int] = mapped_column(default=0)
+    percent: Mapped[float] = mapped_column(default=0.0)
+    submissions_count: Mapped[int] = mapped_column(default=0)
+    first_submitted_at: Mapped[datetime | None]
+    last_submitted_at: Mapped[datetime | None]
+    time_used_s: Mapped[int | None]                               # start to last submission
+    decision: Mapped[str | None] = mapped_column(String(10))
+    decided_at: Mapped[datetime | None]
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
     deadline_at: Mapped[datetime]
     finished_at: Mapped[datetime | None]
@@ -167,6 +183,42 @@ class Attempt(db.Model):
     submissions: Mapped[list["Submission"]] = relationship(back_populates="attempt",
                                                            order_by="Submission.id")
     drafts: Mapped[list["Draft"]] = relationship(back_populates="attempt")
+
+
+class ChallengeScore(db.Model):
+    """An attempt's standing on one challenge: its last graded submission's points."""
+
+    __table_args__ = (UniqueConstraint("attempt_id", "challenge_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id"), index=True)
+    challenge_id: Mapped[int] = mapped_column(ForeignKey("challenge.id"))
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submission.id"))
+    score: Mapped[int]
+    max_score: Mapped[int]
+
+
+class SkillScore(db.Model):
+    """An attempt's percentage on one skill, over the challenges that exercise it (for filtering)."""
+
+    __table_args__ = (UniqueConstraint("attempt_id", "skill"), Index("ix_skill_score_skill_percent", "skill", "percent"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id"))
+    skill: Mapped[str] = mapped_column(String(60))
+    percent: Mapped[float]
+
+
+class Decision(db.Model):
+    """A hiring decision on an attempt, with who made it, when and why; the history is kept."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id"), index=True)
+    decision: Mapped[str] = mapped_column(String(10))
+    note: Mapped[str] = mapped_column(Text, default="")
+    decided_by_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    decided_by: Mapped[User] = relationship()
+    decided_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class Draft(db.Model):

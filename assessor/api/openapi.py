@@ -76,6 +76,9 @@ def document() -> dict:
             "/sets/{set_id}/invitations": {"post": _op("Invite a candidate (returns their link)", staff,
                                                        _ref("Invitation"), "201", _ref("InvitationInput"),
                                                        params=["set_id"])},
+            "/sets/{set_id}/shortlist": {"get": _op("The shortlist: candidates ranked by score (JSON, or CSV "
+                                                    "with ?format=csv); filters: status, min, max, decision, "
+                                                    "skill, skill_min, sort", staff, OBJECT, params=["set_id"])},
             "/attempts/{attempt_id}": {"get": _op("An attempt with its submissions and results", staff,
                                                   _ref("Attempt"), params=["attempt_id"])},
             "/candidate": {"get": _op("The candidate's assessment", candidate, OBJECT)},

@@ -69,6 +69,22 @@ def create_invitation(set_id):
     return jsonify(serialize.invitation(invitation, link=invitations.candidate_link(token))), 201
 
 
+@bp.get("/sets/<int:set_id>/shortlist")
+@staff_required()
+def get_shortlist(set_id):
+    """The set's candidates ranked by score (the shortlist's filters as query parameters); ?format=csv for CSV."""
+    from flask import Response
+
+    from ..services import shortlist
+
+    challenge_set = _set(set_id)
+    rows = shortlist.all_rows(challenge_set, shortlist.Filters.from_args(request.args))
+    if request.args.get("format") == "csv":
+        return Response(shortlist.to_csv(challenge_set, rows), mimetype="text/csv")
+    return jsonify(set_id=set_id, cutoff_percent=challenge_set.cutoff_percent,
+                   candidates=shortlist.as_dicts(challenge_set, rows))
+
+
 @bp.get("/attempts/<int:attempt_id>")
 @staff_required()
 def get_attempt(attempt_id):

@@ -173,7 +173,8 @@ def start_attempt(invitation: Invitation) -> Attempt:
         return invitation.attempt
     now = utcnow()
     minutes = invitation.challenge_set.time_limit_min + invitation.extra_minutes
-    attempt = Attempt(invitation=invitation, started_at=now, deadline_at=now + timedelta(minutes=minutes))
+    attempt = Attempt(invitation=invitation, set_id=invitation.set_id, started_at=now,
+                      deadline_at=now + timedelta(minutes=minutes))
     db.session.add(attempt)
     db.session.commit()
     return attempt

@@ -93,7 +93,14 @@ def record_result(submission_id: int, token: str, result: dict, status: str = "g
                 max_score=result["max_score"], graded_at=utcnow(), updated_at=utcnow(), claim_token=None)
     )
     db.session.commit()
-    return outcome.rowcount == 1
+    if outcome.rowcount != 1:
+        return False
+    submission = db.session.get(Submission, submission_id)
+    if not submission.visible:
+        from .scoring import refresh
+
+        refresh(submission.attempt_id)
+    return True
 
 
 def release(submission_id: int, token: str | None = None) -> bool:

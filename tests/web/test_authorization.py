@@ -52,6 +52,7 @@ WELCOME = to("/c/{token}")
 TOKENS = to("/account/tokens")
 STAFF_PG = to("/admin/staff")
 FIRST = to("/c/{token}/challenges/sum-pairs")
+SHORT = to("/manager/sets/{set_id}/shortlist")
 
 # Every (method, rule) of app.url_map except static, with the answer of each actor (columns in ACTORS order:
 # anonymous, other_candidate, candidate, owner, other_interviewer, manager, admin).
@@ -81,6 +82,11 @@ MATRIX = [
     ("POST", "/interviewer/invitations/<int:invitation_id>/resend", LOGIN, LOGIN,   LOGIN,   SET,     403,     403,    SET),
     ("POST", "/interviewer/invitations/<int:invitation_id>/revoke", LOGIN, LOGIN,   LOGIN,   SET,     403,     403,    SET),
     ("GET",  "/manager/submissions",                                LOGIN, LOGIN,   LOGIN,   200,     200,     200,    200),
+    ("GET",  "/manager/sets/<int:set_id>/shortlist",                LOGIN, LOGIN,   LOGIN,   200,     200,     200,    200),
+    ("GET",  "/manager/sets/<int:set_id>/shortlist.csv",            LOGIN, LOGIN,   LOGIN,   200,     200,     200,    200),
+    ("POST", "/manager/sets/<int:set_id>/cutoff",                   LOGIN, LOGIN,   LOGIN,   403,     403,     SHORT,  SHORT),
+    ("POST", "/manager/sets/<int:set_id>/decisions",                LOGIN, LOGIN,   LOGIN,   403,     403,     SHORT,  SHORT),
+    ("GET",  "/manager/attempts/<int:attempt_id>",                  LOGIN, LOGIN,   LOGIN,   200,     200,     200,    200),
     # candidate pages: the token in the URL is the only credential
     ("GET",  "/c/<token>",                                          404,   200,     200,     404,     404,     404,    404),
     ("POST", "/c/<token>/start",                                    404,   FIRST,   FIRST,   404,     404,     404,    404),
@@ -96,6 +102,7 @@ MATRIX = [
     ("POST", "/api/v1/sets",                                        401,   401,     401,     201,     201,     403,    201),
     ("GET",  "/api/v1/sets/<int:set_id>",                           401,   401,     401,     200,     200,     200,    200),
     ("POST", "/api/v1/sets/<int:set_id>/invitations",               401,   401,     401,     201,     403,     403,    201),
+    ("GET",  "/api/v1/sets/<int:set_id>/shortlist",                 401,   401,     401,     200,     200,     200,    200),
     ("GET",  "/api/v1/attempts/<int:attempt_id>",                   401,   401,     401,     200,     200,     200,    200),
     # candidate API: bearer invitation token; a staff API token is not one (unknown link: 404)
     ("GET",  "/api/v1/candidate",                                   401,   200,     200,     404,     404,     404,    404),
@@ -135,6 +142,9 @@ BODIES = {
     ("PUT", "/c/<token>/challenges/<slug>/draft"): {"json": CODE},
     ("POST", "/c/<token>/challenges/<slug>/submissions"): {"json": CODE},
     ("POST", "/api/v1/sets"): {"json": {"name": "API set", "challenges": ["sum-pairs"]}},
+    ("POST", "/manager/sets/<int:set_id>/cutoff"): {"data": {"cutoff": "60"}},
+    ("POST", "/manager/sets/<int:set_id>/decisions"): lambda world, actor: {
+        "data": {"attempt": str(world.ids["attempt_id"]), "decision": "hold", "note": "matrix"}},
     ("POST", "/api/v1/sets/<int:set_id>/invitations"): {"json": {"name": "Dee Example", "email": "dee@example.com",
                                                                   "send_email": False}},
     ("PUT", "/api/v1/candidate/challenges/<slug>/draft"): {"json": CODE},

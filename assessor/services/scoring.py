@@ -1,0 +1,73 @@
+"""An attempt's standing: per challenge its last graded submission counts; totals, percentages and
+skill scores are kept on the attempt so the shortlist ranks thousands of candidates in one query."""
+
+from collections import defaultdict
+
+from ..extensions import db
+from ..models import Attempt, ChallengeScore, SkillScore, Submission, as_utc
+
+
+def refresh(attempt_id: int) -> Attempt:
+    """Recompute an attempt's standing from its submissions (call after each hidden grading)."""
+    attempt = db.session.get(Attempt, attempt_id)
+    challenges = attempt.invitation.challenge_set.challenges
+    hidden = db.session.scalars(db.select(Submission).where(Submission.attempt_id == attempt_id,
+                                                            Submission.visible.is_(False))
+                                .order_by(Submission.id)).all()
+    latest = {}
+    for submission in hidden:
+        if submission.status == "graded":
+            latest[submission.challenge_version.challenge_id] = submission
+    existing = {row.challenge_id: row for row in
+                db.session.scalars(db.select(ChallengeScore).filter_by(attempt_id=attempt_id))}
+    points = {}
+    for challenge in challenges:
+        submission = latest.get(challenge.id)
+        if submission is None:
+            points[challenge.id] = (0, challenge.current_version.max_score)
+            continue
+        points[challenge.id] = (submission.score or 0, submission.max_score or 0)
+        row = existing.get(challenge.id) or ChallengeScore(attempt_id=attempt_id, challenge_id=challenge.id)
+        row.submission_id, row.score, row.max_score = submission.id, submission.score or 0, submission.max_score or 0
+        db.session.add(row)
+    attempt.score = sum(score for score, _ in points.values())
+    attempt.max_score = sum(most for _, most in points.values())
+    attempt.percent = round(100.0 * attempt.score / attempt.max_score, 2) if attempt.max_score else 0.0
+    attempt.submissions_count = len(hidden)
+    if hidden:
+        attempt.first_submitted_at, attempt.last_submitted_at = hidden[0].created_at, hidden[-1].created_at
+        attempt.time_used_s = int((as_utc(hidden[-1].created_at) - as_utc(attempt.started_at)).total_seconds())
+    _skills(attempt, challenges, points)
+    db.session.commit()
+    return attempt
+
+
+def _skills(attempt: Attempt, challenges, points) -> None:
+    totals = defaultdict(lambda: [0, 0])
+    for challenge in challenges:
+        for skill in challenge.current_version.skills:
+            totals[skill][0] += points[challenge.id][0]
+            totals[skill][1] += points[challenge.id][1]
+    rows = {row.skill: row for row in db.session.scalars(db.select(SkillScore).filter_by(attempt_id=attempt.id))}
+    for skill, (score, most) in totals.items():
+        row = rows.get(skill) or SkillScore(attempt_id=attempt.id, skill=skill)
+        row.percent = round(100.0 * score / most, 2) if most else 0.0
+        db.session.add(row)
+
+
+def skill_percentages(attempt_ids: list[int]) -> dict[int, dict[str, float]]:
+    """Skill percentages of several attempts: {attempt id: {skill: percent}}."""
+    result = defaultdict(dict)
+    if attempt_ids:
+        for row in db.session.scalars(db.select(SkillScore).where(SkillScore.attempt_id.in_(attempt_ids))):
+            result[row.attempt_id][row.skill] = row.percent
+    return result
+
+
+def challenge_points(attempt_ids: list[int]) -> dict[int, dict[int, tuple[int, int]]]:
+    """Points per challenge of several attempts: {attempt id: {challenge id: (score, max)}}."""
+    result = defaultdict(dict)
+    if attempt_ids:
+        for row in db.session.scalars(db.select(ChallengeScore).where(ChallengeScore.attempt_id.in_(attempt_ids))):
+            result[row.attempt_id][row.challenge_id] = (row.score, row.max_score)
+    return result
