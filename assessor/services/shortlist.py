@@ -15,8 +15,8 @@ from . import scoring
 
 PER_PAGE = 50
 SORTS = {
-    "rank": (Attempt.percent.desc(), Attempt.time_used_s.asc()),
-    "time": (Attempt.time_used_s.asc(),),
+    "rank": (Attempt.percent.desc(), Attempt.time_used_s.asc().nulls_last()),
+    "time": (Attempt.time_used_s.asc().nulls_last(),),
     "submissions": (Attempt.submissions_count.desc(),),
     "name": (Invitation.candidate_name.asc(),),
     "started": (Attempt.started_at.desc(),),
