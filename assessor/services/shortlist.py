@@ -133,11 +133,12 @@ def _rows(challenge_set: ChallengeSet, results) -> list[Row]:
     ids = [attempt.id for attempt, _invitation, _rank in results]
     points = scoring.challenge_points(ids)
     skills = scoring.skill_percentages(ids)
+    now = utcnow()
     rows = []
     for attempt, invitation, rank in results:
         hidden = challenge_set.blind_review and attempt.decision is None
         rows.append(Row(
-            rank=rank, attempt=attempt, invitation=invitation, status=status(invitation),
+            rank=rank, attempt=attempt, invitation=invitation, status=status(invitation, now, attempt),
             suggested=challenge_set.cutoff_percent is not None and attempt.percent >= challenge_set.cutoff_percent,
             display_name=pseudonym(invitation) if hidden else invitation.candidate_name,
             display_email="hidden until a decision" if hidden else invitation.candidate_email,
