@@ -29,7 +29,7 @@ def seed(app, attempts: int) -> int:
 
     from assessor.extensions import db
     from assessor.models import (Attempt, Challenge, ChallengeScore, ChallengeSet, ChallengeSetItem,
-                                 ChallengeVersion, Invitation, SkillScore, User, utcnow)
+                                 ChallengeVersion, Invitation, SkillScore, Submission, User, utcnow)
 
     rng = random.Random(7)
     with app.app_context():
@@ -52,7 +52,7 @@ def seed(app, attempts: int) -> int:
         db.session.add(challenge_set)
         db.session.commit()
         now = utcnow()
-        invitations, attempt_rows, scores, skills = [], [], [], []
+        invitations, attempt_rows, submissions, scores, skills = [], [], [], [], []
         for i in range(1, attempts + 1):
             invitations.append({"id": i, "set_id": challenge_set.id, "candidate_name": f"Candidate {i:05d}",
                                 "candidate_email": f"c{i}@example.com", "token_hash": f"{i:064x}",
@@ -67,15 +67,21 @@ def seed(app, attempts: int) -> int:
                                  "decision": rng.choice([None, None, None, "shortlist", "hold", "reject"])})
             by_skill = {}
             for challenge, point in zip(challenges, points):
-                scores.append({"attempt_id": i, "challenge_id": challenge.id, "submission_id": 1,
+                submission_id = len(submissions) + 1
+                submissions.append({"id": submission_id, "attempt_id": i,
+                                    "challenge_version_id": challenge.current_version_id, "language": "python",
+                                    "files": {"solution.py": "pass\n"}, "visible": False, "automatic": False,
+                                    "status": "graded", "verdict": "failed", "score": point, "max_score": 10,
+                                    "grading_attempts": 1, "created_at": started, "updated_at": started})
+                scores.append({"attempt_id": i, "challenge_id": challenge.id, "submission_id": submission_id,
                                "score": point, "max_score": 10})
                 for skill in challenge.current_version.skills:
                     got, most = by_skill.get(skill, (0, 0))
                     by_skill[skill] = (got + point, most + 10)
             skills += [{"attempt_id": i, "skill": s, "percent": round(100.0 * got / most, 2)}
                        for s, (got, most) in by_skill.items()]
-        for model, rows in ((Invitation, invitations), (Attempt, attempt_rows), (ChallengeScore, scores),
-                            (SkillScore, skills)):
+        for model, rows in ((Invitation, invitations), (Attempt, attempt_rows), (Submission, submissions),
+                            (ChallengeScore, scores), (SkillScore, skills)):
             for start in range(0, len(rows), 5000):
                 db.session.execute(insert(model), rows[start:start + 5000])
         db.session.commit()
