@@ -5,7 +5,7 @@ from markupsafe import Markup, escape
 
 def histogram_svg(counts: list[int], cutoff: float | None, width: int = 560, height: int = 180) -> Markup:
     """Bars of how many candidates fall in each 10 % band, with the cutoff drawn as a line."""
-    left, bottom, top = 36, 28, 12
+    left, bottom, top = 36, 28, 24
     plot_w, plot_h = width - left - 8, height - bottom - top
     highest = max(counts) or 1
     bar = plot_w / len(counts)
@@ -27,8 +27,10 @@ def histogram_svg(counts: list[int], cutoff: float | None, width: int = 560, hei
     parts.append(f'<text x="4" y="{top + 10}" font-size="10" fill="#667085">{highest}</text>')
     if cutoff is not None:
         x = left + plot_w * min(max(cutoff, 0), 100) / 100
-        parts.append(f'<line x1="{x:.1f}" y1="{top - 4}" x2="{x:.1f}" y2="{top + plot_h}" stroke="#b42318" '
+        parts.append(f'<line x1="{x:.1f}" y1="{top - 8}" x2="{x:.1f}" y2="{top + plot_h}" stroke="#b42318" '
                      f'stroke-width="2" stroke-dasharray="4 3"/>')
-        parts.append(f'<text x="{x + 4:.1f}" y="{top + 6}" font-size="11" fill="#b42318">cutoff {cutoff:g} %</text>')
+        anchor = "end" if cutoff > 70 else "start"
+        parts.append(f'<text x="{x + (-4 if anchor == "end" else 4):.1f}" y="{top - 10}" font-size="11" '
+                     f'fill="#b42318" text-anchor="{anchor}">cutoff {cutoff:g} %</text>')
     parts.append("</svg>")
     return Markup("".join(parts))

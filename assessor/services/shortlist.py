@@ -66,6 +66,7 @@ class Row:
     display_email: str
     challenges: dict[int, tuple[int, int]] = field(default_factory=dict)
     skills: dict[str, float] = field(default_factory=dict)
+    tests: dict[int, list[dict]] = field(default_factory=dict)     # per challenge, the counted tests
 
 
 @dataclass
@@ -119,7 +120,24 @@ def page(challenge_set: ChallengeSet, filters: Filters, number: int = 1, per_pag
     pages = max(1, -(-total // per_page))
     number = min(max(1, number), pages)
     results = db.session.execute(statement.limit(per_page).offset((number - 1) * per_page)).all()
-    return Page(_rows(challenge_set, results), total, number, pages)
+    rows = _rows(challenge_set, results)
+    _explain(rows)
+    return Page(rows, total, number, pages)
+
+
+def _explain(rows: list[Row]) -> None:
+    """Attach, to each row, the hidden tests by name of the submissions its scores come from."""
+    from ..models import ChallengeScore, Submission
+
+    ids = [row.attempt.id for row in rows]
+    if not ids:
+        return
+    statement = (select(ChallengeScore.attempt_id, ChallengeScore.challenge_id, Submission.result)
+                 .join(Submission, Submission.id == ChallengeScore.submission_id)
+                 .where(ChallengeScore.attempt_id.in_(ids)))
+    by_attempt = {row.attempt.id: row for row in rows}
+    for attempt_id, challenge_id, result in db.session.execute(statement):
+        by_attempt[attempt_id].tests[challenge_id] = list((result or {}).get("tests", []))
 
 
 def all_rows(challenge_set: ChallengeSet, filters: Filters) -> list[Row]:

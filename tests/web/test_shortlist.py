@@ -59,6 +59,7 @@ def test_ranking_by_score_with_ties_and_the_last_submission_counting(client, log
     page = client.get(f"/manager/sets/{seeded['set_id']}/shortlist").get_data(as_text=True)
     assert names(page) == ["Ada", "Barbara", "Claude", "Dennis", "Edsger", "Frances"]
     assert "100 %" in page and "71 %" in page and "7 / 7" in page and "5/7" in page
+    assert "<code>test_6</code> failed" in page                   # the rows explain themselves by test name
 
 
 def test_standings_follow_grading(app, seeded):
