@@ -15,6 +15,7 @@ APP_COMMANDS = {
     "users": "assessor.commands:users",
     "worker": "assessor.commands:worker",
     "reconcile": "assessor.commands:reconcile",
+    "standings": "assessor.commands:standings",
 }
 
 

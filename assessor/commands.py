@@ -132,3 +132,20 @@ def reconcile(grace):
     from .services.submissions import reconcile as requeue_lost
 
     click.echo(f"re-queued: {requeue_lost(grace if grace is not None else current_app.config['RECONCILE_GRACE_S'])}")
+
+
+@click.command()
+@click.option("--set", "set_id", type=int, default=None, help="Only the attempts of this challenge set.")
+@with_appcontext
+def standings(set_id):
+    """Recompute attempts' scores for the shortlist (after an upgrade or a re-grade)."""
+    from .models import Attempt
+    from .services.scoring import refresh
+
+    statement = database.select(Attempt.id)
+    if set_id is not None:
+        statement = statement.where(Attempt.set_id == set_id)
+    ids = database.session.scalars(statement).all()
+    for attempt_id in ids:
+        refresh(attempt_id)
+    click.echo(f"recomputed {len(ids)} attempt(s)")

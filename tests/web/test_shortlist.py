@@ -192,3 +192,19 @@ def test_pagination(app, client, login, seeded):
         second = shortlist.page(challenge_set, shortlist.Filters(), 2, per_page=4)
         assert (first.total, first.pages, len(first.rows), len(second.rows)) == (6, 2, 4, 2)
         assert [r.display_name for r in second.rows] == ["Edsger", "Frances"]
+
+
+def test_standings_command_recomputes_scores(app, seeded):
+    with app.app_context():
+        attempt = db.session.get(Attempt, seeded["attempts"]["Ada"])
+        attempt.score, attempt.percent = 0, 0.0
+        db.session.commit()
+    from click.testing import CliRunner
+    from flask.cli import ScriptInfo
+
+    from assessor.commands import standings
+
+    result = CliRunner().invoke(standings, ["--set", str(seeded["set_id"])], obj=ScriptInfo(create_app=lambda: app))
+    assert result.exit_code == 0 and "recomputed 6 attempt(s)" in result.output
+    with app.app_context():
+        assert db.session.get(Attempt, seeded["attempts"]["Ada"]).percent == 100.0
