@@ -46,7 +46,7 @@ def queue_latencies(runs: int) -> list[float]:
     """Submit through the service layer to a real worker process and time until the row is graded."""
     from assessor import create_app
     from assessor.extensions import db
-    from assessor.models import Attempt, Challenge, ChallengeSet, ChallengeSetItem, Submission
+    from assessor.models import Challenge, ChallengeSet, ChallengeSetItem, Submission
     from assessor.services import invitations, submissions
     from assessor.services.challenges import sync
     from flask_migrate import upgrade

@@ -1,6 +1,6 @@
 """Candidate endpoints, authenticated by the invitation token of the candidate's link."""
 
-from flask import abort, g, jsonify, request
+from flask import abort, g, jsonify
 
 from ..errors import ServiceError
 from ..extensions import db

@@ -10,7 +10,6 @@ from pygments.util import ClassNotFound
 
 from ..models import Attempt, Submission, as_utc
 from .invitations import status
-from .shortlist import pseudonym
 
 LEXERS = {"python": "python", "javascript": "javascript", "java": "java", "go": "go", "ruby": "ruby",
           "php": "php", "csharp": "csharp", "sql": "sql"}
@@ -77,5 +76,3 @@ def stylesheet() -> str:
     """The CSS of highlighted code."""
     return HtmlFormatter(cssclass="code").get_style_defs(".code")
 
-
-__all__ = ["pseudonym"]

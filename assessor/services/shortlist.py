@@ -10,7 +10,7 @@ from sqlalchemy import and_, func, or_, select
 
 from ..errors import ServiceError
 from ..extensions import db
-from ..models import DECISIONS, Attempt, ChallengeSet, Decision, Invitation, SkillScore, User, as_utc, utcnow
+from ..models import DECISIONS, Attempt, ChallengeSet, Decision, Invitation, SkillScore, User, utcnow
 from . import scoring
 
 PER_PAGE = 50
@@ -246,5 +246,3 @@ def _safe_cell(value):
         return "'" + value
     return value
 
-
-__all__ = ["Filters", "Page", "Row", "as_utc"]

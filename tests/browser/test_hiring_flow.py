@@ -4,7 +4,7 @@ refuses a late submission; staff see the score."""
 
 from datetime import timedelta
 
-from tests.conftest import FIXTURE_LIBRARY, wait_for
+from tests.conftest import FIXTURE_LIBRARY
 
 SOLUTION = (FIXTURE_LIBRARY / "sum-pairs" / "solution" / "python" / "solution.py").read_text()
 

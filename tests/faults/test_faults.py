@@ -1,6 +1,5 @@
 """Fault injection with a real worker, Redis and Docker Engine: nothing is lost, nothing graded twice."""
 
-import os
 import shutil
 import signal
 import socket
