@@ -1,8 +1,19 @@
 # The assessor application image: web (gunicorn) and worker (`assessor worker`) run from it.
-# Debian's Python, so it builds where Debian packages and PyPI are reachable, on any Debian base.
+# Debian's Python and Node.js, so it builds where Debian packages, PyPI and npm are reachable.
 ARG BASE_IMAGE=debian:bookworm-slim
-FROM ${BASE_IMAGE}
 
+# The code editor bundle (CodeMirror 6 from npm, built with esbuild); only the bundle is kept.
+FROM ${BASE_IMAGE} AS editor
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm ca-certificates \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /editor
+COPY assessor/static/editor/package.json assessor/static/editor/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY assessor/static/editor/src src
+RUN npx esbuild src/editor.js --bundle --minify --format=iife --outfile=/build/editor.js
+
+FROM ${BASE_IMAGE}
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3 python3-venv ca-certificates \
  && rm -rf /var/lib/apt/lists/*
@@ -13,6 +24,7 @@ COPY assessor assessor
 COPY sandbox sandbox
 COPY migrations migrations
 COPY challenges challenges
+COPY --from=editor /build/editor.js assessor/static/build/editor.js
 RUN python3 -m venv /opt/venv && /opt/venv/bin/pip install --no-cache-dir -e .
 
 ENV PATH=/opt/venv/bin:$PATH ASSESSOR_INSTANCE=/var/lib/assessor ASSESSOR_CHALLENGES=/app/challenges \
