@@ -7,6 +7,10 @@ FROM ${BASE_IMAGE} AS editor
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm ca-certificates \
  && rm -rf /var/lib/apt/lists/*
+# Extra certificates for networks whose proxy re-signs TLS (see docker/extra-ca/README.md).
+COPY docker/extra-ca/ /usr/local/share/ca-certificates/extra/
+RUN update-ca-certificates >/dev/null
+ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
 WORKDIR /editor
 COPY assessor/static/editor/package.json assessor/static/editor/package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -17,6 +21,9 @@ FROM ${BASE_IMAGE}
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3 python3-venv ca-certificates \
  && rm -rf /var/lib/apt/lists/*
+COPY docker/extra-ca/ /usr/local/share/ca-certificates/extra/
+RUN update-ca-certificates >/dev/null
+ENV PIP_CERT=/etc/ssl/certs/ca-certificates.crt
 
 WORKDIR /app
 COPY pyproject.toml README.md ./
