@@ -408,3 +408,31 @@ def test_garbage_on_the_wire_closes_the_peer(pair, payload):
     with pytest.raises(wire.PeerGone):
         pair.get("double")
     assert pair.harness.closed
+
+
+def test_marshal_frames_are_read_only_from_a_trusted_sender(pair):
+    """The harness reads JSON only: a marshal frame from the candidate's side closes the peer."""
+    import marshal
+
+    payload = b"M" + marshal.dumps({"re": 1, "ok": 1})
+    with pair.candidate._send_lock:
+        pair.candidate.wfile.write(struct.pack(">I", len(payload)) + payload)
+        pair.candidate.wfile.flush()
+    with pytest.raises(wire.PeerGone):
+        pair.get("double")
+    assert pair.harness.closed
+
+
+def test_marshal_from_the_harness_round_trips():
+    """Frames the harness sends as marshal arrive intact at a peer that trusts them."""
+    import os
+
+    read_fd, write_fd = os.pipe()
+    with open(os.devnull, "rb") as nothing_in, open(os.devnull, "wb") as nothing_out, \
+            os.fdopen(write_fd, "wb") as sending, os.fdopen(read_fd, "rb") as receiving:
+        sender = wire.Peer(nothing_in, sending, wire.Codec("h"), None, 1 << 20, send_marshal=True)
+        message = {"id": 1, "op": "call", "args": [list(range(1000)), {"$t": "tuple", "v": [1, 2]}]}
+        sender.send(message)
+        receiver = wire.Peer(receiving, nothing_out, wire.Codec("c1"), None, 1 << 20, trust_marshal=True)
+        size = struct.unpack(">I", receiving.read(4))[0]
+        assert receiver._parse(receiving.read(size)) == message

@@ -68,7 +68,7 @@ def main():
     channel_in = os.fdopen(wire_in, "rb")
     channel_out = os.fdopen(wire_out, "wb")
     codec = Codec(f"c{os.getpid()}", resolver=resolve)
-    peer = Peer(channel_in, channel_out, codec, handle, max_message=1 << 30, workers=16)
+    peer = Peer(channel_in, channel_out, codec, handle, max_message=1 << 30, workers=16, trust_marshal=True)
     for name in os.environ.get("ASSESSOR_PRELOAD", "").split(","):
         if name:
             try:

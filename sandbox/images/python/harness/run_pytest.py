@@ -201,7 +201,8 @@ class Candidate:
         threading.Thread(target=self.output.drain, args=(output_r,), daemon=True).start()
         self.stopped_by_us = None
         self.peer = Peer(os.fdopen(from_candidate_r, "rb"), os.fdopen(to_candidate_w, "wb"), self.codec,
-                         self._answer_callback, max_message=int(self.settings["message_bytes"])).start()
+                         self._answer_callback, max_message=int(self.settings["message_bytes"]),
+                         send_marshal=True).start()
         self.codec.peer = self            # proxies route through us, to whichever process is current
         return self.peer
 
