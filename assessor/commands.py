@@ -109,19 +109,17 @@ def demo(email, password):
 @with_appcontext
 def worker(burst):
     """Run an RQ grading worker (with its heartbeat, container sweeper and reconciler)."""
-    from rq import SimpleWorker
-
     from .services.maintenance import Maintenance
     from .services.queue import grading_queue, redis_connection
-    from .services.workers import worker_name
+    from .services.workers import work_until_stopped, worker_name
 
     connection = redis_connection()
     maintenance = Maintenance(current_app._get_current_object(), connection, log=click.echo)
     maintenance.run_once()
     maintenance.start()
     click.echo(f"worker {worker_name()}: grading from queue {current_app.config['QUEUE_NAME']!r}")
-    SimpleWorker([grading_queue(connection)], connection=connection, name=worker_name()).work(
-        burst=burst, with_scheduler=True)
+    work_until_stopped(connection, [grading_queue(connection)], burst=burst,
+                       log=lambda line: click.echo(line, err=True))
 
 
 @click.command()

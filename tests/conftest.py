@@ -168,6 +168,7 @@ def start_worker(app_config, tmp_path):
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
+            process.wait()
         log.close()
 
 

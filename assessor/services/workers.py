@@ -5,12 +5,16 @@ killed): the reconciler gives it back to the queue. Heartbeats live a few interv
 or restarted Redis is repopulated by the live workers before anything is judged abandoned.
 """
 
+import itertools
 import os
+import signal
 import socket
+import time
 
 from flask import current_app
 from redis import Redis
 from redis.exceptions import RedisError
+from rq import SimpleWorker
 
 HEARTBEAT_PREFIX = "assessor:worker:"
 _name = None
@@ -40,3 +44,38 @@ def alive(connection: Redis, names: set[str]) -> set[str]:
         current_app.logger.warning("cannot read worker heartbeats: assuming the workers are alive")
         return set(names)
     return {name for name, value in zip(names, found) if value is not None}
+
+
+def work_until_stopped(connection: Redis, queues: list, *, burst: bool = False, log=print,
+                       pause_s: float = 2.0) -> None:
+    """Run RQ work sessions until a stop is asked for (SIGTERM/SIGINT) or, in burst mode, the queue empties.
+
+    RQ ends its work loop when Redis vanishes at an awkward moment (finishing a job, heartbeating);
+    a grading worker must outlive that, so a new session starts once Redis answers again. Nothing
+    is lost meanwhile: the database is the truth and the reconciler re-queues what Redis forgot.
+    """
+    for session in itertools.count(1):
+        # A fresh RQ name per session: a registration a lost Redis left behind must not block us.
+        rq_worker = _GradingWorker(queues, connection=connection, name=f"{worker_name()}.{session}")
+        try:
+            rq_worker.work(burst=burst, with_scheduler=True)
+        except (RedisError, OSError) as error:
+            log(f"worker: lost Redis ({error})")
+        if burst or rq_worker.stop_asked:
+            return
+        log(f"worker: the RQ session ended without a stop request; starting another in {pause_s:g} s")
+        # Idle between sessions: a stop now needs no warm shutdown, so the default handlers serve.
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        time.sleep(pause_s)
+
+
+class _GradingWorker(SimpleWorker):
+    """RQ's in-process worker that remembers whether a stop was asked for (SIGTERM or SIGINT)."""
+
+    stop_asked = False
+
+    def request_stop(self, signum, frame):
+        """Note the request, then let RQ finish the current job and stop (warm shutdown)."""
+        self.stop_asked = True
+        super().request_stop(signum, frame)
