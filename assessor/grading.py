@@ -61,10 +61,12 @@ def grade(challenge: Challenge, files: dict[str, bytes], language: str, engine, 
                                   f"(offered: {', '.join(challenge.languages)})")
     runner = LANGUAGES.get(language)
     bounds = (limits or Limits.from_env()).for_challenge(challenge.time_limit_s, challenge.memory_mb, challenge.test_timeout_s)
+    only_inputs = (lambda path: path.suffix == ".in") if challenge.kind == "io" else None
     spec = RunSpec(
         image=runner.image,
         command=runner.command(challenge.kind),
-        stdin=build_archive(files, challenge.tests_dir(visible), {**bounds.harness_settings(), "python": challenge.python}),
+        stdin=build_archive(files, challenge.tests_dir(visible), {**bounds.harness_settings(), "python": challenge.python},
+                            test_files=only_inputs),
         limits=bounds,
         labels={"io.assessor.challenge": challenge.slug, **(labels or {})},
         user=runner.harness_user,
@@ -85,6 +87,8 @@ def judge(challenge: Challenge, result: RunResult, visible: bool = False) -> Gra
     by_kind = _group(events)
     if "harness_error" in by_kind:
         raise HarnessError(str(by_kind["harness_error"][0].get("message", "harness failed"))[-500:])
+    if challenge.kind == "io":
+        by_kind["test"] = _compared_cases(challenge, by_kind.get("case", []), visible) + by_kind.get("test", [])
     compile_error = by_kind.get("compile_error")
     collect_errors = by_kind.get("collect_error", [])
     message = ""
@@ -133,6 +137,34 @@ def _verdict(result: RunResult, by_kind: dict, collect_errors: list, trusted: bo
     if "end" not in by_kind:
         return "runtime_error", f"the test process ended early (exit code {result.exit_code})"
     return ("passed" if score == max_score and max_score > 0 else "failed"), ""
+
+
+def _compared_cases(challenge: Challenge, cases: list[dict], visible: bool) -> list[dict]:
+    """io cases as test events: each program output compared with the expected output, here."""
+    from .outputs import difference, same_output
+
+    folder = challenge.tests_dir(visible)
+    mode, tolerance = challenge.io.get("compare", "exact"), challenge.io.get("tolerance", 1e-6)
+    tests = []
+    for case in cases:
+        name = str(case.get("name", ""))
+        path = folder / f"{name}.out"
+        stdout = str(case.get("stdout", ""))
+        if name not in challenge.test_ids(visible) or not path.is_file():
+            continue
+        if case.get("timed_out"):
+            outcome, message = "timeout", "time limit exceeded"
+        elif case.get("exit_code") != 0:
+            outcome, message = "error", f"exit code {case.get('exit_code')}: {str(case.get('stderr', ''))[-1500:]}"
+        elif case.get("output_truncated"):
+            outcome, message = "failed", "the output is longer than allowed"
+        elif same_output(stdout, path.read_text(encoding="utf-8"), mode, tolerance):
+            outcome, message = "passed", ""
+        else:
+            outcome, message = "failed", difference(stdout, path.read_text(encoding="utf-8"))
+        tests.append({"event": "test", "nodeid": name, "outcome": outcome, "message": message,
+                      "output": str(case.get("stderr", ""))[-2000:] if visible else ""})
+    return tests
 
 
 def _group(events: list[dict]) -> dict[str, list[dict]]:

@@ -42,6 +42,7 @@ class Challenge:
     points: dict[str, int] = field(default_factory=dict)
     test_timeout_s: float | None = None     # one test's limit; default: a third of time_limit_s, >= 2 s
     python: dict = field(default_factory=dict)   # [python] options for the candidate's interpreter
+    io: dict = field(default_factory=dict)       # [io] how outputs are compared: compare, tolerance
 
     @property
     def max_score(self) -> int:
@@ -108,10 +109,11 @@ def load(directory: Path) -> Challenge:
     statement = _read_text(statement_path, f"{directory.name}/statement.md")
     if not statement.strip():
         raise ChallengeFormatError(f"{directory.name}/statement.md", None, "missing or empty")
-    hidden = discover_tests(directory / "tests" / "hidden", f"{directory.name}/tests/hidden/")
+    discover = discover_cases if kind == "io" else discover_tests
+    hidden = discover(directory / "tests" / "hidden", f"{directory.name}/tests/hidden/")
     if not hidden:
         raise ChallengeFormatError(f"{directory.name}/tests/hidden/", None, "no hidden tests found")
-    visible = discover_tests(directory / "tests" / "visible", f"{directory.name}/tests/visible/")
+    visible = discover(directory / "tests" / "visible", f"{directory.name}/tests/visible/")
     points = check.points("points", hidden)
     return Challenge(
         slug=slug,
@@ -130,6 +132,7 @@ def load(directory: Path) -> Challenge:
         points=points,
         test_timeout_s=check.number("test_timeout_s", 0.1, MAX_TIME_S) if "test_timeout_s" in meta else None,
         python=check.python_options("python"),
+        io=check.io_options("io") if kind == "io" else {},
     )
 
 
@@ -164,6 +167,18 @@ def discover_tests(folder: Path, shown_as: str) -> list[str]:
                 ids += [f"{relative}::{node.name}::{item.name}" for item in node.body
                         if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name.startswith("test")]
     return ids
+
+
+def discover_cases(folder: Path, shown_as: str) -> list[str]:
+    """Names of the io cases of a folder: every `<name>.in` with its `<name>.out`."""
+    if not folder.is_dir():
+        return []
+    names = []
+    for path in sorted(folder.glob("*.in")):
+        if not path.with_suffix(".out").is_file():
+            raise ChallengeFormatError(f"{shown_as}{path.name}", None, f"no expected output {path.stem}.out")
+        names.append(path.stem)
+    return names
 
 
 def _read_text(path: Path, shown_as: str) -> str:
@@ -238,6 +253,18 @@ class _Checker:
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not 1e-7 <= value <= 0.1:
                 raise ChallengeFormatError(self.file, f"{name}.{key}", "must be a number of seconds in [1e-7, 0.1]")
         return dict(table)
+
+    def io_options(self, name: str) -> dict:
+        table = self.meta.get(name, {})
+        if not isinstance(table, dict):
+            raise ChallengeFormatError(self.file, name, "must be a table")
+        compare = table.get("compare", "exact")
+        if compare not in ("exact", "whitespace", "float"):
+            raise ChallengeFormatError(self.file, f"{name}.compare", "must be exact, whitespace or float")
+        tolerance = table.get("tolerance", 1e-6)
+        if isinstance(tolerance, bool) or not isinstance(tolerance, (int, float)) or not 0 <= tolerance <= 1:
+            raise ChallengeFormatError(self.file, f"{name}.tolerance", "must be a number between 0 and 1")
+        return {"compare": compare, "tolerance": float(tolerance)}
 
     def points(self, name: str, hidden: list[str]) -> dict[str, int]:
         table = self.meta.get(name, {})

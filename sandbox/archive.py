@@ -98,8 +98,12 @@ def _read_capped(path: Path, shown_as: str | None = None) -> bytes:
     return content
 
 
-def build_archive(submission: dict[str, bytes], tests_dir: Path | None, settings: dict | None = None) -> bytes:
-    """A tar of submission/, tests/ and run.json (limits), streamed to the harness on stdin."""
+def build_archive(submission: dict[str, bytes], tests_dir: Path | None, settings: dict | None = None,
+                  test_files=None) -> bytes:
+    """A tar of submission/, tests/ and run.json (limits), streamed to the harness on stdin.
+
+    `test_files(path) -> bool` keeps only some test files (io challenges send the inputs only:
+    the expected outputs never enter the container)."""
     buffer = io.BytesIO()
     with tarfile.open(fileobj=buffer, mode="w") as tar:
         _add_file(tar, "run.json", json.dumps(settings or {}).encode())
@@ -115,7 +119,7 @@ def build_archive(submission: dict[str, bytes], tests_dir: Path | None, settings
                     continue
                 if path.is_dir():
                     _add_dir(tar, f"tests/{relative}")
-                else:
+                elif test_files is None or test_files(path):
                     _add_file(tar, f"tests/{relative}", path.read_bytes())
     return buffer.getvalue()
 

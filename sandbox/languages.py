@@ -58,5 +58,6 @@ LANGUAGES.register("python", Language(
     extension=".py",
     commands={
         "unit": ("python3", "-I", "-B", "/opt/assessor/harness/run_pytest.py"),
+        "io": ("python3", "-I", "-B", "/opt/assessor/harness/run_io.py"),
     },
 ))

@@ -199,12 +199,14 @@ def test_an_invitation_is_emailed_unless_told_not_to(app, client, staff):
         assert message is not None and response.get_json()["link"] in message.body
 
 
-def test_library_lists_the_fixture_challenge(client, staff):
+def test_library_lists_the_fixture_challenges(client, staff):
     _, token = staff("manager")
     response = client.get("/api/v1/challenges", headers=bearer(token))
     assert response.status_code == 200
-    (challenge,) = response.get_json()["challenges"]
-    assert (challenge["slug"], challenge["languages"]) == ("sum-pairs", ["python"])
+    listed = {c["slug"]: (c["kind"], c["languages"]) for c in response.get_json()["challenges"]}
+    assert listed == {"sum-pairs": ("unit", ["python"]), "mean-of-numbers": ("io", ["python"])}
+    only_io = client.get("/api/v1/challenges?kind=io", headers=bearer(token)).get_json()["challenges"]
+    assert [c["slug"] for c in only_io] == ["mean-of-numbers"]
 
 
 BAD_SETS = [

@@ -268,23 +268,28 @@ class Candidate:
         """Kill every process of the candidate's user: forks, daemons and all."""
         if reason and self.stopped_by_us is None:
             self.stopped_by_us = reason
-        for _ in range(100):
-            pids = candidate_pids()
-            for pid in pids:
-                try:
-                    os.kill(pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-            if self.process is not None:
-                self.process.poll()       # reap our child; orphans are reaped by the init process
-            if not pids:
-                break
-            time.sleep(0.002)
-        if self.process is not None:
+        kill_candidate_processes(self.process)
+
+
+def kill_candidate_processes(process=None):
+    """SIGKILL every process of the candidate's user until none is left; reap our own child."""
+    for _ in range(100):
+        pids = candidate_pids()
+        for pid in pids:
             try:
-                self.process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
                 pass
+        if process is not None:
+            process.poll()            # reap our child; orphans are reaped by the init process
+        if not pids:
+            break
+        time.sleep(0.002)
+    if process is not None:
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            pass
 
 
 def candidate_pids():
