@@ -3,6 +3,7 @@
     AssessorError
     ├── ChallengeFormatError   a challenge directory is malformed; names the file and field
     ├── UnknownChallenge       no challenge by that slug or path
+    ├── UnknownKind            a challenge kind nobody registered
     └── ServiceError           a product rule refused an action; carries an HTTP-ish status
 """
 
@@ -22,6 +23,10 @@ class ChallengeFormatError(AssessorError):
 
 class UnknownChallenge(AssessorError):
     """No challenge matches the slug or path."""
+
+
+class UnknownKind(AssessorError):
+    """No challenge kind by that name."""
 
 
 class ServiceError(AssessorError):

@@ -5,9 +5,9 @@ garbled report is a failure, never a pass: every expected test id must be report
 """
 
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
-from sandbox import (LANGUAGES, HarnessError, Limits, RunResult, RunSpec, UnsupportedLanguage, build_archive,
+from sandbox import (LANGUAGES, PROGRAM_KINDS, HarnessError, Limits, RunResult, RunSpec, UnsupportedLanguage, build_archive,
                      run)
 
 from .library import Challenge
@@ -15,6 +15,7 @@ from .library import Challenge
 VERDICTS = ("passed", "failed", "compile_error", "runtime_error", "timeout", "memory_limit",
             "output_limit", "internal_error")
 OUTCOMES = ("passed", "failed", "error", "timeout", "skipped")
+COMPILE_S = 30.0      # compiling is not charged to the candidate's time limit, but is bounded
 # When a parametrised test reports several cases, the worst case decides its outcome.
 _SEVERITY = {"passed": 0, "skipped": 1, "failed": 2, "timeout": 3, "error": 4}
 
@@ -61,12 +62,16 @@ def grade(challenge: Challenge, files: dict[str, bytes], language: str, engine, 
                                   f"(offered: {', '.join(challenge.languages)})")
     runner = LANGUAGES.get(language)
     bounds = (limits or Limits.from_env()).for_challenge(challenge.time_limit_s, challenge.memory_mb, challenge.test_timeout_s)
-    only_inputs = (lambda path: path.suffix == ".in") if challenge.kind == "io" else None
+    kind = challenge.kind_entry
+    if runner.program is not None and runner.program.compile and challenge.kind in PROGRAM_KINDS:
+        bounds = replace(bounds, compile_s=bounds.compile_s or COMPILE_S)
+    settings = {**bounds.harness_settings(), **runner.settings(), "python": challenge.python,
+                "options": challenge.options}
     spec = RunSpec(
         image=runner.image,
         command=runner.command(challenge.kind),
-        stdin=build_archive(files, challenge.tests_dir(visible), {**bounds.harness_settings(), "python": challenge.python},
-                            test_files=only_inputs),
+        stdin=build_archive(files, challenge.tests_dir(visible), settings,
+                            test_files=lambda path: kind.sends(path, language)),
         limits=bounds,
         labels={"io.assessor.challenge": challenge.slug, **(labels or {})},
         user=runner.harness_user,
@@ -74,21 +79,20 @@ def grade(challenge: Challenge, files: dict[str, bytes], language: str, engine, 
     )
     started = time.monotonic()
     result = run(spec, engine)
-    graded = judge(challenge, result, visible=visible)
+    graded = judge(challenge, result, visible=visible, language=language)
     graded.duration_ms = round((time.monotonic() - started) * 1000)
     return graded
 
 
-def judge(challenge: Challenge, result: RunResult, visible: bool = False) -> GradeResult:
+def judge(challenge: Challenge, result: RunResult, visible: bool = False, language: str | None = None) -> GradeResult:
     """Turn what happened in the container into a verdict, per-test outcomes and points."""
-    expected = challenge.test_ids(visible)
+    expected = challenge.test_ids(visible, language)
     worth = (lambda name: 1) if visible else challenge.points_of
     events = result.report
     by_kind = _group(events)
     if "harness_error" in by_kind:
         raise HarnessError(str(by_kind["harness_error"][0].get("message", "harness failed"))[-500:])
-    if challenge.kind == "io":
-        by_kind["test"] = _compared_cases(challenge, by_kind.get("case", []), visible) + by_kind.get("test", [])
+    by_kind["test"] = challenge.kind_entry.tests(challenge, by_kind, visible, language)
     compile_error = by_kind.get("compile_error")
     collect_errors = by_kind.get("collect_error", [])
     message = ""
@@ -137,34 +141,6 @@ def _verdict(result: RunResult, by_kind: dict, collect_errors: list, trusted: bo
     if "end" not in by_kind:
         return "runtime_error", f"the test process ended early (exit code {result.exit_code})"
     return ("passed" if score == max_score and max_score > 0 else "failed"), ""
-
-
-def _compared_cases(challenge: Challenge, cases: list[dict], visible: bool) -> list[dict]:
-    """io cases as test events: each program output compared with the expected output, here."""
-    from .outputs import difference, same_output
-
-    folder = challenge.tests_dir(visible)
-    mode, tolerance = challenge.io.get("compare", "exact"), challenge.io.get("tolerance", 1e-6)
-    tests = []
-    for case in cases:
-        name = str(case.get("name", ""))
-        path = folder / f"{name}.out"
-        stdout = str(case.get("stdout", ""))
-        if name not in challenge.test_ids(visible) or not path.is_file():
-            continue
-        if case.get("timed_out"):
-            outcome, message = "timeout", "time limit exceeded"
-        elif case.get("exit_code") != 0:
-            outcome, message = "error", f"exit code {case.get('exit_code')}: {str(case.get('stderr', ''))[-1500:]}"
-        elif case.get("output_truncated"):
-            outcome, message = "failed", "the output is longer than allowed"
-        elif same_output(stdout, path.read_text(encoding="utf-8"), mode, tolerance):
-            outcome, message = "passed", ""
-        else:
-            outcome, message = "failed", difference(stdout, path.read_text(encoding="utf-8"))
-        tests.append({"event": "test", "nodeid": name, "outcome": outcome, "message": message,
-                      "output": str(case.get("stderr", ""))[-2000:] if visible else ""})
-    return tests
 
 
 def _group(events: list[dict]) -> dict[str, list[dict]]:

@@ -3,7 +3,6 @@
 Pure Python on purpose (no Flask, no database): `assessor grade` and the worker both use it.
 """
 
-import ast
 import hashlib
 import os
 import re
@@ -15,8 +14,8 @@ from sandbox import LANGUAGES, read_directory
 from sandbox.limits import MAX_MEMORY_MB, MAX_TIME_S
 
 from .errors import ChallengeFormatError, UnknownChallenge
+from .kinds import KINDS
 
-KINDS = ("unit", "io", "sql", "http")
 DIFFICULTIES = ("easy", "medium", "hard")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}$")
 DEFAULT_LIBRARY = Path(__file__).resolve().parent.parent / "challenges"
@@ -37,12 +36,13 @@ class Challenge:
     path: Path
     statement: str
     version: str
-    hidden_tests: tuple[str, ...]
+    hidden_tests: tuple[str, ...]           # of the first language (the same for every language but unit)
     visible_tests: tuple[str, ...]
     points: dict[str, int] = field(default_factory=dict)
     test_timeout_s: float | None = None     # one test's limit; default: a third of time_limit_s, >= 2 s
     python: dict = field(default_factory=dict)   # [python] options for the candidate's interpreter
-    io: dict = field(default_factory=dict)       # [io] how outputs are compared: compare, tolerance
+    options: dict = field(default_factory=dict)  # the kind's own table ([io], [sql], ...), checked
+    tests_by_language: dict = field(default_factory=dict)   # language -> (hidden ids, visible ids)
 
     @property
     def max_score(self) -> int:
@@ -57,9 +57,16 @@ class Challenge:
         """The folder of the visible or the hidden tests."""
         return self.path / "tests" / ("visible" if visible else "hidden")
 
-    def test_ids(self, visible: bool = False) -> tuple[str, ...]:
-        """Ids of the visible or hidden tests, as the harness will report them."""
+    def test_ids(self, visible: bool = False, language: str | None = None) -> tuple[str, ...]:
+        """Ids of the visible or hidden tests (of one language's test files), as the harness reports them."""
+        if language in self.tests_by_language:
+            return self.tests_by_language[language][1 if visible else 0]
         return self.visible_tests if visible else self.hidden_tests
+
+    @property
+    def kind_entry(self):
+        """This challenge's entry of the kinds registry."""
+        return KINDS.get(self.kind)
 
     def starter(self, language: str) -> dict[str, bytes]:
         """The starter files for a language."""
@@ -96,29 +103,23 @@ def load(directory: Path) -> Challenge:
     slug = check.string("slug", pattern=SLUG)
     if slug != directory.name:
         raise ChallengeFormatError(toml_name, "slug", f"{slug!r} must equal the directory name {directory.name!r}")
-    kind = check.choice("kind", KINDS)
-    languages = check.string_list("languages")
-    for language in languages:
-        if language not in LANGUAGES:
-            raise ChallengeFormatError(toml_name, "languages", f"unsupported language {language!r} "
-                                       f"(supported: {', '.join(LANGUAGES.names())})")
-        for folder in ("starter", "solution"):
-            if not (directory / folder / language).is_dir():
-                raise ChallengeFormatError(f"{directory.name}/{folder}/{language}/", None, "missing directory")
+    kind = KINDS.get(check.choice("kind", tuple(KINDS.names())))
+    languages = _languages(directory, meta, check, kind)
     statement_path = directory / "statement.md"
-    statement = _read_text(statement_path, f"{directory.name}/statement.md")
+    statement = read_text(statement_path, f"{directory.name}/statement.md")
     if not statement.strip():
         raise ChallengeFormatError(f"{directory.name}/statement.md", None, "missing or empty")
-    discover = discover_cases if kind == "io" else discover_tests
-    hidden = discover(directory / "tests" / "hidden", f"{directory.name}/tests/hidden/")
-    if not hidden:
-        raise ChallengeFormatError(f"{directory.name}/tests/hidden/", None, "no hidden tests found")
-    visible = discover(directory / "tests" / "visible", f"{directory.name}/tests/visible/")
-    points = check.points("points", hidden)
+    tests = _tests_by_language(directory, kind, languages)
+    hidden, visible = tests[languages[0]]
+    points = check.points("points", [test_id for ids, _ in tests.values() for test_id in ids])
+    totals = {language: sum(points.get(i, 1) for i in ids) for language, (ids, _) in tests.items()}
+    if len(set(totals.values())) > 1:
+        raise ChallengeFormatError(f"{directory.name}/tests/hidden/", None, "every language's hidden tests must be "
+                                   f"worth the same points (now {', '.join(f'{k} {v}' for k, v in totals.items())})")
     return Challenge(
         slug=slug,
         title=check.string("title"),
-        kind=kind,
+        kind=kind.name,
         difficulty=check.choice("difficulty", DIFFICULTIES),
         skills=tuple(check.string_list("skills")),
         languages=tuple(languages),
@@ -132,7 +133,8 @@ def load(directory: Path) -> Challenge:
         points=points,
         test_timeout_s=check.number("test_timeout_s", 0.1, MAX_TIME_S) if "test_timeout_s" in meta else None,
         python=check.python_options("python"),
-        io=check.io_options("io") if kind == "io" else {},
+        options=kind.options(toml_name, check.table(kind.name)),
+        tests_by_language=tests,
     )
 
 
@@ -146,42 +148,42 @@ def content_hash(directory: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def discover_tests(folder: Path, shown_as: str) -> list[str]:
-    """pytest node ids of the test functions in a folder, found statically (nothing is imported)."""
-    if not folder.is_dir():
-        return []
-    ids = []
-    for path in sorted(folder.rglob("*.py")):
-        name = path.name
-        if not (name.startswith("test_") or name.endswith("_test.py")):
-            continue
-        relative = path.relative_to(folder).as_posix()
-        try:
-            tree = ast.parse(_read_text(path, f"{shown_as}{relative}"), filename=str(path))
-        except SyntaxError as error:
-            raise ChallengeFormatError(f"{shown_as}{relative}", None, f"line {error.lineno}: {error.msg}") from None
-        for node in tree.body:
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test"):
-                ids.append(f"{relative}::{node.name}")
-            elif isinstance(node, ast.ClassDef) and node.name.startswith("Test"):
-                ids += [f"{relative}::{node.name}::{item.name}" for item in node.body
-                        if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name.startswith("test")]
-    return ids
+def _languages(directory: Path, meta: dict, check: "_Checker", kind) -> list[str]:
+    """The languages offered: as listed; for io, every language with a starter when none is listed."""
+    toml_name = f"{directory.name}/challenge.toml"
+    if "languages" not in meta and kind.fixed_language:
+        languages = [kind.fixed_language]
+    elif "languages" not in meta and kind.name == "io":
+        languages = [name for name in LANGUAGES.names() if (directory / "starter" / name).is_dir()]
+        if not languages:
+            raise ChallengeFormatError(f"{directory.name}/starter/", None, "no starter folder for any language")
+    else:
+        languages = check.string_list("languages")
+    for language in languages:
+        if language not in LANGUAGES:
+            raise ChallengeFormatError(toml_name, "languages", f"unsupported language {language!r} "
+                                       f"(supported: {', '.join(LANGUAGES.names())})")
+        if kind.name not in LANGUAGES.get(language).kinds:
+            raise ChallengeFormatError(toml_name, "languages", f"{language!r} cannot be graded in kind {kind.name!r}")
+        for folder in ("starter", "solution"):
+            if not (directory / folder / language).is_dir():
+                raise ChallengeFormatError(f"{directory.name}/{folder}/{language}/", None, "missing directory")
+    return languages
 
 
-def discover_cases(folder: Path, shown_as: str) -> list[str]:
-    """Names of the io cases of a folder: every `<name>.in` with its `<name>.out`."""
-    if not folder.is_dir():
-        return []
-    names = []
-    for path in sorted(folder.glob("*.in")):
-        if not path.with_suffix(".out").is_file():
-            raise ChallengeFormatError(f"{shown_as}{path.name}", None, f"no expected output {path.stem}.out")
-        names.append(path.stem)
-    return names
+def _tests_by_language(directory: Path, kind, languages: list[str]) -> dict[str, tuple[tuple, tuple]]:
+    """Per language, the hidden and visible test ids; there must be hidden tests for each."""
+    tests = {}
+    for language in languages:
+        hidden = kind.discover(directory / "tests" / "hidden", f"{directory.name}/tests/hidden/", language)
+        if not hidden:
+            raise ChallengeFormatError(f"{directory.name}/tests/hidden/", None, f"no hidden tests found for {language}")
+        visible = kind.discover(directory / "tests" / "visible", f"{directory.name}/tests/visible/", language)
+        tests[language] = (tuple(hidden), tuple(visible))
+    return tests
 
 
-def _read_text(path: Path, shown_as: str) -> str:
+def read_text(path: Path, shown_as: str) -> str:
     """A UTF-8 text file of the challenge, or ChallengeFormatError naming it."""
     if not path.is_file():
         raise ChallengeFormatError(shown_as, None, "missing")
@@ -254,17 +256,11 @@ class _Checker:
                 raise ChallengeFormatError(self.file, f"{name}.{key}", "must be a number of seconds in [1e-7, 0.1]")
         return dict(table)
 
-    def io_options(self, name: str) -> dict:
-        table = self.meta.get(name, {})
-        if not isinstance(table, dict):
+    def table(self, name: str) -> dict:
+        value = self.meta.get(name, {})
+        if not isinstance(value, dict):
             raise ChallengeFormatError(self.file, name, "must be a table")
-        compare = table.get("compare", "exact")
-        if compare not in ("exact", "whitespace", "float"):
-            raise ChallengeFormatError(self.file, f"{name}.compare", "must be exact, whitespace or float")
-        tolerance = table.get("tolerance", 1e-6)
-        if isinstance(tolerance, bool) or not isinstance(tolerance, (int, float)) or not 0 <= tolerance <= 1:
-            raise ChallengeFormatError(self.file, f"{name}.tolerance", "must be a number between 0 and 1")
-        return {"compare": compare, "tolerance": float(tolerance)}
+        return value
 
     def points(self, name: str, hidden: list[str]) -> dict[str, int]:
         table = self.meta.get(name, {})

@@ -4,12 +4,12 @@ from .engine import Engine
 from .archive import build_archive, check_files, read_directory
 from .errors import (BadSubmission, BuildError, HarnessError, ImageMissing, InfrastructureError, SandboxError,
                      SandboxUnavailable, UnsupportedKind, UnsupportedLanguage)
-from .languages import LANGUAGES, Language
+from .languages import LANGUAGES, PROGRAM_KINDS, Language, Program
 from .limits import Limits
 from .runner import RunResult, RunSpec, run, sweep
 
 __all__ = [
-    "LANGUAGES", "BadSubmission", "BuildError", "Engine", "HarnessError", "ImageMissing", "InfrastructureError", "Language", "Limits",
+    "LANGUAGES", "PROGRAM_KINDS", "Program", "BadSubmission", "BuildError", "Engine", "HarnessError", "ImageMissing", "InfrastructureError", "Language", "Limits",
     "RunResult", "RunSpec", "SandboxError", "SandboxUnavailable", "UnsupportedKind", "UnsupportedLanguage",
     "build_archive", "check_files", "connect", "read_directory", "run", "sweep",
 ]

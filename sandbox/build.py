@@ -14,7 +14,7 @@ from pathlib import Path
 import docker
 
 from .errors import BuildError, SandboxUnavailable
-from .languages import LANGUAGES, Language
+from .languages import IMAGES_DIR, LANGUAGES, Language
 
 BASE_REPOSITORY = "assessor-base"
 
@@ -155,7 +155,8 @@ def build_runner(client: docker.DockerClient, language: Language, base: str, log
         return language.image
     log(f"building {language.image} on {base}")
     try:
-        client.images.build(path=str(language.image_dir), tag=language.image, buildargs={"BASE_IMAGE": base},
+        client.images.build(path=str(IMAGES_DIR), dockerfile=f"{language.image_dir.name}/Dockerfile",
+                            tag=language.image, buildargs={"BASE_IMAGE": base},
                             rm=True, forcerm=True, pull=False)
     except docker.errors.BuildError as error:
         tail = "".join(str(chunk.get("stream", chunk.get("error", ""))) for chunk in error.build_log)[-2000:]
@@ -173,7 +174,8 @@ def build_all(names: list[str] | None = None, log=print) -> list[str]:
     except docker.errors.DockerException as error:
         raise SandboxUnavailable(f"cannot reach the Docker Engine: {error}") from error
     base = base_image(client, log=log)
-    return [build_runner(client, LANGUAGES.get(name), base, log=log) for name in (names or LANGUAGES.names())]
+    images = {LANGUAGES.get(name).image: LANGUAGES.get(name) for name in (names or LANGUAGES.names())}
+    return [build_runner(client, language, base, log=log) for language in images.values()]
 
 
 def _has_image(client: docker.DockerClient, tag: str) -> bool:

@@ -20,6 +20,7 @@ class Limits:
     time_s: float = 10.0          # wall clock of the tests, enforced by us, not by `docker wait`
     test_timeout_s: float | None = None   # one test; None: a third of time_s, at least 2 s
     startup_s: float = 5.0        # allowance for container and interpreter start, not charged to the code
+    compile_s: float = 0.0        # allowance for compiling the code (compiled languages), not charged either
     memory_mb: int = 256          # the code's memory; with no swap at all
     harness_mb: int = 128         # added for the trusted harness's own process, which shares the container
     cpus: float = 1.0             # the code's CPU share
@@ -61,9 +62,10 @@ class Limits:
     @property
     def container_s(self) -> float:
         """Wall clock after which the whole container is killed (the harness stops tests before)."""
-        return self.time_s + self.startup_s
+        return self.time_s + self.startup_s + self.compile_s
 
     def harness_settings(self) -> dict:
         """The limits the in-container harness enforces itself, sent to it in run.json."""
         return {"time_limit_s": self.time_s, "test_timeout_s": self.per_test_s,
-                "output_bytes": self.output_kb * 1024, "nproc": max(self.pids - 32, 16)}
+                "output_bytes": self.output_kb * 1024, "nproc": max(self.pids - 32, 16),
+                "compile_timeout_s": self.compile_s}

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from assessor import library
+from assessor.kinds.unit import discover_pytest
 from assessor.errors import ChallengeFormatError, UnknownChallenge
 
 FIXTURE_LIBRARY = Path(__file__).resolve().parent / "fixtures" / "challenges"
@@ -179,7 +180,7 @@ def test_hidden_test_not_utf8(copy):
     assert "tests/hidden/test_latin.py" in str(format_error(copy))
 
 
-# --- discover_tests ------------------------------------------------------------------------------
+# --- discover_pytest -----------------------------------------------------------------------------
 
 def test_discover_tests_finds_functions_and_class_methods(tmp_path):
     """Module-level test functions and TestX methods are found; helpers and non-test files are ignored."""
@@ -196,7 +197,7 @@ def test_discover_tests_finds_functions_and_class_methods(tmp_path):
     (tmp_path / "helpers.py").write_text("def test_in_helper_module():\n    pass\n")
     (tmp_path / "conftest.py").write_text("def test_in_conftest():\n    pass\n")
     (tmp_path / "test_data.txt").write_text("def test_in_text():\n    pass\n")
-    assert library.discover_tests(tmp_path, "x/") == [
+    assert discover_pytest(tmp_path, "x/") == [
         "sub/edge_test.py::test_suffix_style",
         "test_mod.py::test_one",
         "test_mod.py::test_async",
@@ -206,4 +207,4 @@ def test_discover_tests_finds_functions_and_class_methods(tmp_path):
 
 def test_discover_tests_on_missing_folder(tmp_path):
     """A challenge without a visible tests folder simply has no visible tests."""
-    assert library.discover_tests(tmp_path / "visible", "x/") == []
+    assert discover_pytest(tmp_path / "visible", "x/") == []

@@ -1,4 +1,4 @@
-"""The wire between the trusted harness and the candidate's process (sandbox/images/python/harness/wire.py)."""
+"""The wire between the trusted harness and the candidate's process (sandbox/images/harness/wire.py)."""
 
 import collections
 import concurrent.futures
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-HARNESS = Path(__file__).resolve().parents[2] / "sandbox" / "images" / "python" / "harness"
+HARNESS = Path(__file__).resolve().parents[2] / "sandbox" / "images" / "harness"
 sys.path.insert(0, str(HARNESS))
 import wire  # noqa: E402
 

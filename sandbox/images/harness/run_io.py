@@ -1,11 +1,12 @@
 """Trusted harness for `io` challenges: runs the candidate's program once per input case.
 
 Input: a tar on stdin with `submission/`, `tests/` (only the `.in` files: the expected outputs never
-enter the container) and `run.json`. For each case the program (`solution.py`) runs in a fresh
-process as the candidate's user, with the case on stdin; its stdout is reported back up to a cap.
-Comparing with the expected output happens outside, in trusted code.
+enter the container) and `run.json` (limits and the language's build/run recipe). The program is
+built once, then runs in a fresh process per case, as the candidate's user, with the case on stdin;
+its stdout is reported back up to a cap. Comparing with the expected output happens outside, in
+trusted code.
 
-    {"event": "compile_error", ...}
+    {"event": "compile_error", "file": "Main.java", "line": null, "message": "..."}
     {"event": "start"}
     {"event": "case", "name": "small", "stdout": "...", "stderr": "...", "exit_code": 0,
      "timed_out": false, "output_truncated": false, "duration_ms": 12}
@@ -20,26 +21,19 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from run_pytest import (CANDIDATE_UID, MESSAGE_CHARS, SUBMISSION, Report, compile_errors,  # noqa: E402
-                        kill_candidate_processes, unpack_inputs)
+from program import Program, elapsed_ms  # noqa: E402
+from run_pytest import MESSAGE_CHARS, Report, kill_candidate_processes, unpack_inputs  # noqa: E402
 
 STDOUT_BYTES = 256 * 1024
-ENTRY = "solution.py"
 
 
-def run_case(path, settings, deadline):
+def run_case(program, path, settings, deadline):
     """Run the program on one input file; returns the case event."""
     with open(path, "rb") as handle:
         data = handle.read()
     limit = max(0.05, min(float(settings["test_timeout_s"]), deadline - time.monotonic()))
-    env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": "/tmp/work", "LANG": "C.UTF-8",
-           "PYTHONHASHSEED": "0", "PYTHONDONTWRITEBYTECODE": "1"}
-    os.makedirs("/tmp/work", mode=0o1777, exist_ok=True)
     started = time.monotonic()
-    process = subprocess.Popen([sys.executable, "-B", os.path.join(SUBMISSION, ENTRY)], stdin=subprocess.PIPE,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, user=CANDIDATE_UID,
-                               group=CANDIDATE_UID, extra_groups=[], start_new_session=True, umask=0o077,
-                               cwd="/tmp/work", env=env, close_fds=True)
+    process = program.launch(stderr=subprocess.PIPE)
     timed_out = False
     try:
         stdout, stderr = process.communicate(data, timeout=limit)
@@ -52,19 +46,16 @@ def run_case(path, settings, deadline):
     name = os.path.splitext(os.path.basename(path))[0]
     return {"event": "case", "name": name, "stdout": stdout[:STDOUT_BYTES].decode("utf-8", "replace"),
             "stderr": stderr[-MESSAGE_CHARS:].decode("utf-8", "replace"), "exit_code": process.returncode,
-            "timed_out": timed_out, "output_truncated": len(stdout) > STDOUT_BYTES,
-            "duration_ms": round((time.monotonic() - started) * 1000)}
+            "timed_out": timed_out, "output_truncated": len(stdout) > STDOUT_BYTES, "duration_ms": elapsed_ms(started)}
 
 
 def run(report):
-    """Unpack, check that the code compiles, run every case."""
+    """Unpack, build the program, run every case."""
     tests, settings = unpack_inputs()
-    error = compile_errors(SUBMISSION)
+    program = Program(settings)
+    error = program.missing_entry() or program.build()
     if error is not None:
         report.emit(event="compile_error", **error)
-        return 0
-    if not os.path.isfile(os.path.join(SUBMISSION, ENTRY)):
-        report.emit(event="compile_error", file=ENTRY, line=None, message=f"the program must be in {ENTRY}")
         return 0
     report.emit(event="start")
     deadline = time.monotonic() + float(settings["time_limit_s"])
@@ -73,7 +64,7 @@ def run(report):
             report.emit(event="case", name=name[:-3], stdout="", stderr="", exit_code=None, timed_out=True,
                         output_truncated=False, duration_ms=0)
             continue
-        report.emit(**run_case(os.path.join(tests, name), settings, deadline))
+        report.emit(**run_case(program, os.path.join(tests, name), settings, deadline))
     report.emit(event="end", exit_code=0)
     return 0
 
