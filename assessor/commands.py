@@ -42,6 +42,23 @@ def challenges_sync():
         raise click.ClickException(str(error)) from None
 
 
+@challenges.command("regrade")
+@click.argument("slug")
+@click.option("--reason", default="", help="Why (kept with the grades it replaces).")
+@with_appcontext
+def challenges_regrade(slug, reason):
+    """Re-grade every scored submission of a challenge made on an older version (old grades are kept)."""
+    from .extensions import db
+    from .models import Challenge
+    from .services.regrades import regrade_outdated
+
+    challenge = db.session.scalar(db.select(Challenge).filter_by(slug=slug))
+    if challenge is None:
+        raise click.ClickException(f"no challenge {slug!r} in the database (run `assessor challenges sync`)")
+    queued = regrade_outdated(challenge, None, reason or "re-graded from the command line")
+    click.echo(f"{slug}: {len(queued)} submission(s) queued for a re-grade on version {challenge.current_version.version}")
+
+
 @challenges.command("validate")
 @click.argument("refs", nargs=-1)
 def challenges_validate(refs):

@@ -261,3 +261,24 @@ class Submission(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     graded_at: Mapped[datetime | None]
+    past_grades: Mapped[list["PastGrade"]] = relationship(back_populates="submission", order_by="PastGrade.id")
+
+
+class PastGrade(db.Model):
+    """A grade a submission had before staff re-graded it; kept, never changed (SPEC §4 versions)."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submission.id"), index=True)
+    submission: Mapped[Submission] = relationship(back_populates="past_grades")
+    challenge_version_id: Mapped[int] = mapped_column(ForeignKey("challenge_version.id"))
+    challenge_version: Mapped[ChallengeVersion] = relationship()
+    status: Mapped[str] = mapped_column(String(10))
+    verdict: Mapped[str | None] = mapped_column(String(20))
+    score: Mapped[int | None]
+    max_score: Mapped[int | None]
+    result: Mapped[dict | None] = mapped_column(JSON)
+    graded_at: Mapped[datetime | None]
+    replaced_at: Mapped[datetime] = mapped_column(default=utcnow)
+    replaced_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    replaced_by: Mapped[User | None] = relationship()
+    reason: Mapped[str] = mapped_column(Text, default="")

@@ -57,4 +57,8 @@ def submission(item: Submission) -> dict:
             "version": item.challenge_version.version, "language": item.language, "files": item.files,
             "examples_only": item.visible, "automatic": item.automatic, "status": item.status,
             "verdict": item.verdict, "score": item.score, "max_score": item.max_score, "result": item.result,
-            "created_at": iso(item.created_at), "graded_at": iso(item.graded_at)}
+            "created_at": iso(item.created_at), "graded_at": iso(item.graded_at),
+            "past_grades": [{"version": past.challenge_version.version, "status": past.status, "verdict": past.verdict,
+                             "score": past.score, "max_score": past.max_score, "graded_at": iso(past.graded_at),
+                             "replaced_at": iso(past.replaced_at), "reason": past.reason}
+                            for past in item.past_grades]}

@@ -4,7 +4,7 @@ from flask import abort, g, jsonify, request
 
 from ..errors import ServiceError
 from ..extensions import db
-from ..models import Attempt, ChallengeSet
+from ..models import Attempt, ChallengeSet, Submission
 from ..services import access, invitations, library_view, sets
 from . import bp, serialize
 from .auth import staff_required
@@ -91,6 +91,19 @@ def get_attempt(attempt_id):
     """An attempt with every submission, its code and its grading result."""
     attempt = db.session.get(Attempt, attempt_id) or abort(404)
     return jsonify(serialize.attempt(attempt, staff=True))
+
+
+@bp.post("/submissions/<int:submission_id>/regrade")
+@staff_required("admin", "manager")
+def regrade_submission(submission_id):
+    """Re-grade a submission on its challenge's current version; the grade it had is kept."""
+    from ..services import regrades
+
+    submission = db.session.get(Submission, submission_id) or abort(404)
+    data = request.get_json(silent=True)
+    reason = _text(data, "reason", 500, required=False) if isinstance(data, dict) else ""
+    regrades.regrade(submission, g.user, reason)
+    return jsonify(serialize.submission(submission)), 202
 
 
 def _set(set_id) -> ChallengeSet:

@@ -94,3 +94,18 @@ def report(attempt_id):
     attempt = db.session.get(Attempt, attempt_id) or abort(404)
     return render_template("manager/report.html", report=reports.build(attempt), decisions=DECISIONS,
                            history=shortlist.history(attempt))
+
+
+@bp.post("/submissions/<int:submission_id>/regrade")
+@roles_required("admin", "manager")
+def regrade(submission_id):
+    """Re-grade a submission on its challenge's current version; the old grade is kept."""
+    from ..services import regrades
+
+    submission = db.session.get(Submission, submission_id) or abort(404)
+    try:
+        regrades.regrade(submission, current_user, request.form.get("reason", ""))
+        flash(f"Submission #{submission.id} is queued for a re-grade; its earlier grade is kept below.", "success")
+    except ServiceError as error:
+        flash(error.message, "error")
+    return redirect(url_for("manager.report", attempt_id=submission.attempt_id))

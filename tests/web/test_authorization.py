@@ -53,6 +53,7 @@ TOKENS = to("/account/tokens")
 STAFF_PG = to("/admin/staff")
 FIRST = to("/c/{token}/challenges/sum-pairs")
 SHORT = to("/manager/sets/{set_id}/shortlist")
+REPORT = to("/manager/attempts/{attempt_id}")
 
 # Every (method, rule) of app.url_map except static, with the answer of each actor (columns in ACTORS order:
 # anonymous, other_candidate, candidate, owner, other_interviewer, manager, admin).
@@ -87,6 +88,8 @@ MATRIX = [
     ("POST", "/manager/sets/<int:set_id>/cutoff",                   LOGIN, LOGIN,   LOGIN,   403,     403,     SHORT,  SHORT),
     ("POST", "/manager/sets/<int:set_id>/decisions",                LOGIN, LOGIN,   LOGIN,   403,     403,     SHORT,  SHORT),
     ("GET",  "/manager/attempts/<int:attempt_id>",                  LOGIN, LOGIN,   LOGIN,   200,     200,     200,    200),
+    # the matrix's submission is still queued (no worker): a re-grade is refused as busy, after the role check
+    ("POST", "/manager/submissions/<int:submission_id>/regrade",    LOGIN, LOGIN,   LOGIN,   403,     403,     REPORT, REPORT),
     # candidate pages: the token in the URL is the only credential
     ("GET",  "/c/<token>",                                          404,   200,     200,     404,     404,     404,    404),
     ("POST", "/c/<token>/start",                                    404,   FIRST,   FIRST,   404,     404,     404,    404),
@@ -104,6 +107,7 @@ MATRIX = [
     ("POST", "/api/v1/sets/<int:set_id>/invitations",               401,   401,     401,     201,     403,     403,    201),
     ("GET",  "/api/v1/sets/<int:set_id>/shortlist",                 401,   401,     401,     200,     200,     200,    200),
     ("GET",  "/api/v1/attempts/<int:attempt_id>",                   401,   401,     401,     200,     200,     200,    200),
+    ("POST", "/api/v1/submissions/<int:submission_id>/regrade",     401,   401,     401,     403,     403,     409,    409),
     # candidate API: bearer invitation token; a staff API token is not one (unknown link: 404)
     ("GET",  "/api/v1/candidate",                                   401,   200,     200,     404,     404,     404,    404),
     ("POST", "/api/v1/candidate/start",                             401,   201,     201,     404,     404,     404,    404),
