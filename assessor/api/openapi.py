@@ -81,6 +81,10 @@ def document() -> dict:
                                                     "skill, skill_min, sort", staff, OBJECT, params=["set_id"])},
             "/attempts/{attempt_id}": {"get": _op("An attempt with its submissions and results", staff,
                                                   _ref("Attempt"), params=["attempt_id"])},
+            "/submissions/{submission_id}/regrade": {"post": _op(
+                "Re-grade a submission on the challenge's current version (its grade is kept in past_grades)",
+                staff, OBJECT, "202", {"type": "object", "properties": {"reason": {"type": "string", "maxLength": 500}}},
+                params=["submission_id"])},
             "/candidate": {"get": _op("The candidate's assessment", candidate, OBJECT)},
             "/candidate/start": {"post": _op("Start the clock", candidate, _ref("Attempt"), "201")},
             "/candidate/challenges/{slug}": {"get": _op("A challenge: statement, languages, starter code, drafts",
