@@ -61,25 +61,39 @@ def challenges_regrade(slug, reason):
 
 @challenges.command("validate")
 @click.argument("refs", nargs=-1)
-def challenges_validate(refs):
-    """Check every challenge (or the given slugs/paths): format, reference solution, starter, examples."""
-    from .validation import validate
+@click.option("--jobs", type=int, default=2, show_default=True, help="Challenges validated at the same time.")
+def challenges_validate(refs, jobs):
+    """Check every challenge (or the given slugs/paths): format, statement, reference, starter, examples."""
+    from .validation import validate_all
 
-    try:
-        found = [library.find(ref) for ref in refs] if refs else library.load_all()
-    except AssessorError as error:
-        click.echo(f"INVALID {error}", err=True)
+    directories = [_challenge_directory(ref) for ref in refs] if refs else \
+        [path for path in sorted(library.library_path().iterdir()) if (path / "challenge.toml").exists()]
+    results = validate_all(directories, sandbox.connect(), jobs=jobs)
+    for result in results:
+        click.echo(f"{'ok     ' if result.ok else 'INVALID'} {result.name}")
+        for problem in result.problems:
+            click.echo(f"    {problem}")
+    loaded = [r.challenge for r in results if r.challenge is not None]
+    kinds = sorted({c.kind for c in loaded})
+    languages = sorted({language for c in loaded for language in c.languages})
+    click.echo(f"{sum(r.ok for r in results)}/{len(results)} valid; kinds: {', '.join(kinds)}; "
+               f"languages: {', '.join(languages)}")
+    if not all(r.ok for r in results):
         sys.exit(1)
-    engine = sandbox.connect()
-    problems = 0
-    for challenge in found:
-        failures = validate(challenge, engine)
-        problems += len(failures)
-        click.echo(f"{'ok     ' if not failures else 'INVALID'} {challenge.slug}")
-        for failure in failures:
-            click.echo(f"    {failure}")
-    if problems:
-        sys.exit(1)
+
+
+def _challenge_directory(ref: str):
+    """The directory of a challenge given by slug or path (malformed ones included: validate names why)."""
+    from pathlib import Path
+
+    path = Path(ref)
+    if path.is_dir():
+        return path
+    candidate = library.library_path() / ref
+    if candidate.is_dir():
+        return candidate
+    click.echo(f"INVALID {ref}: no such challenge (not a library slug nor a directory)", err=True)
+    sys.exit(1)
 
 
 @click.group()

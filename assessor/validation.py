@@ -1,10 +1,69 @@
-"""`assessor challenges validate`: a challenge is only as good as the proof that it grades right."""
+"""`assessor challenges validate`: a challenge is only as good as the proof that it grades right.
 
-from . import grading
-from .library import Challenge
+For every challenge: the format (errors name the file and field), the statement renders safely,
+and in every language it offers: the reference solution earns every hidden point and passes the
+examples, the examples exist, and the starter code earns less than everything.
+"""
+
+import html
+import re
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import markdown
+
+from . import grading, library
+from .errors import ChallengeFormatError
+from .rendering import render_markdown
+
+_SPACE = re.compile(r"\s+")
 
 
-def validate(challenge: Challenge, engine) -> list[str]:
+@dataclass
+class Validation:
+    """What validating one challenge directory found."""
+
+    name: str
+    challenge: library.Challenge | None = None
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """Whether nothing is wrong."""
+        return not self.problems
+
+
+def validate_all(directories: list[Path], engine, jobs: int = 2) -> list[Validation]:
+    """Validate challenge directories (a few at a time: each grading waits on a container)."""
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        return list(pool.map(lambda directory: validate_directory(directory, engine), directories))
+
+
+def validate_directory(directory: Path, engine) -> Validation:
+    """Load one challenge directory and, when it loads, validate it."""
+    try:
+        challenge = library.load(directory)
+    except ChallengeFormatError as error:
+        return Validation(Path(directory).name, None, [str(error)])
+    return Validation(challenge.slug, challenge, statement_problems(challenge) + validate(challenge, engine))
+
+
+def statement_problems(challenge: library.Challenge) -> list[str]:
+    """The statement must render, and sanitising must not silently drop part of it."""
+    raw = markdown.markdown(challenge.statement, extensions=["fenced_code", "tables"])
+    if _normal(str(render_markdown(challenge.statement))) != _normal(raw):
+        return [f"{challenge.slug}/statement.md: contains HTML that is removed when shown to candidates "
+                "(scripts, styles, images or attributes); write it in Markdown"]
+    return []
+
+
+def _normal(html_text: str) -> str:
+    """HTML without the differences sanitising makes on harmless markup (entities, white space)."""
+    return _SPACE.sub("", html.unescape(html_text))
+
+
+def validate(challenge: library.Challenge, engine) -> list[str]:
     """Problems with a loaded challenge: reference must earn every point, starter must not."""
     failures = []
     for language in challenge.languages:
@@ -13,9 +72,13 @@ def validate(challenge: Challenge, engine) -> list[str]:
             failing = [t.name for t in reference.tests if t.outcome != "passed"]
             failures.append(f"solution/{language}/: reference earns {reference.score}/{reference.max_score} "
                             f"({reference.verdict}; failing: {', '.join(failing) or reference.message[:200]})")
-        examples = grading.grade(challenge, challenge.solution(language), language, engine, visible=True)
-        if challenge.visible_tests and examples.verdict != "passed":
-            failures.append(f"tests/visible/: reference fails the examples ({examples.verdict})")
+        if not challenge.test_ids(True, language):
+            failures.append(f"tests/visible/: no example tests for {language}")
+        else:
+            examples = grading.grade(challenge, challenge.solution(language), language, engine, visible=True)
+            if examples.verdict != "passed":
+                failures.append(f"tests/visible/: the {language} reference fails the examples ({examples.verdict}: "
+                                f"{examples.message[:200] or ', '.join(t.name for t in examples.tests if t.outcome != 'passed')})")
         starter = grading.grade(challenge, challenge.starter(language), language, engine)
         if starter.score >= starter.max_score:
             failures.append(f"starter/{language}/: the starter code already earns every point")

@@ -45,4 +45,28 @@ def test_a_malformed_challenge_names_file_and_field(tmp_path):
     toml.write_text(toml.read_text().replace('difficulty = "easy"', 'difficulty = "trivial"'))
     process = validate(broken)
     assert process.returncode == 1
-    assert "sum-pairs/challenge.toml: field 'difficulty'" in process.stderr
+    assert "INVALID sum-pairs" in process.stdout
+    assert "sum-pairs/challenge.toml: field 'difficulty'" in process.stdout
+
+
+def test_every_malformed_challenge_is_reported_not_just_the_first(tmp_path):
+    for name, (old, new) in {"sum-pairs": ('difficulty = "easy"', 'difficulty = "trivial"'),
+                             "mean-of-numbers": ('kind = "io"', 'kind = "essay"')}.items():
+        shutil.copytree(FIXTURE_LIBRARY / name, tmp_path / name)
+        toml = tmp_path / name / "challenge.toml"
+        toml.write_text(toml.read_text().replace(old, new))
+    process = validate(tmp_path / "sum-pairs", tmp_path / "mean-of-numbers")
+    assert process.returncode == 1
+    assert "mean-of-numbers/challenge.toml: field 'kind'" in process.stdout
+    assert "sum-pairs/challenge.toml: field 'difficulty'" in process.stdout
+    assert "0/2 valid" in process.stdout
+
+
+def test_html_that_the_sanitiser_removes_from_a_statement_is_reported(docker_client, tmp_path):
+    broken = tmp_path / "sum-pairs"
+    shutil.copytree(FIXTURE_LIBRARY / "sum-pairs", broken)
+    statement = broken / "statement.md"
+    statement.write_text(statement.read_text() + '\n<img src="x" onerror="alert(1)">\n')
+    process = validate(broken)
+    assert process.returncode == 1
+    assert "sum-pairs/statement.md: contains HTML that is removed" in process.stdout
