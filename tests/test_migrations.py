@@ -34,7 +34,7 @@ def migrate_and_inspect(url, tmp_path, monkeypatch):
 def test_migrations_on_sqlite(tmp_path, monkeypatch):
     tables, synced, left = migrate_and_inspect(f"sqlite:///{tmp_path / 'm.db'}", tmp_path, monkeypatch)
     assert TABLES <= tables
-    assert [slug for slug, _version, added in synced] == ["mean-of-numbers", "sum-pairs"]
+    assert [slug for slug, _version, added in synced] == ["mean-of-numbers", "notes-api", "sum-pairs", "top-customers"]
     assert left <= {"alembic_version"}
 
 
@@ -57,5 +57,5 @@ def postgres_database():
 def test_migrations_on_postgresql(postgres_database, tmp_path, monkeypatch):
     tables, synced, left = migrate_and_inspect(postgres_database, tmp_path, monkeypatch)
     assert TABLES <= tables
-    assert [slug for slug, _version, added in synced] == ["mean-of-numbers", "sum-pairs"]
+    assert [slug for slug, _version, added in synced] == ["mean-of-numbers", "notes-api", "sum-pairs", "top-customers"]
     assert left <= {"alembic_version"}

@@ -52,4 +52,4 @@ def register(kind: Kind) -> Kind:
     return KINDS.register(kind.name, kind)
 
 
-from . import io, unit  # noqa: E402,F401  (each module registers its kind)
+from . import http, io, sql, unit  # noqa: E402,F401  (each module registers its kind)

@@ -1,10 +1,12 @@
 """`unit`: the challenge's tests, in the language's own test framework, call the candidate's code."""
 
 import ast
+import re
 from pathlib import Path
 
 from ..errors import ChallengeFormatError
 from . import Kind, register
+from .node_test import discover_node_tests, is_node_test_file
 
 
 def discover_pytest(folder: Path, shown_as: str) -> list[str]:
@@ -36,6 +38,27 @@ def is_pytest_file(path: Path) -> bool:
     return path.suffix == ".py" and (path.name.startswith("test_") or path.name.endswith("_test.py"))
 
 
+# JUnit test methods, as sandbox/images/harness/junit_build.py finds them (the two must agree).
+_JUNIT_TEST = re.compile(r"@(?:Test|ParameterizedTest|RepeatedTest)\b(?:\s*\((?:[^()]|\([^()]*\))*\))?\s+"
+                         r"(?:(?:public|protected|private|static|final|synchronized)\s+|"
+                         r"@[\w.]+(?:\s*\((?:[^()]|\([^()]*\))*\))?\s+)*void\s+(\w+)\s*\(")
+_JAVA_COMMENT = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
+
+
+def discover_junit(folder: Path, shown_as: str) -> list[str]:
+    """JUnit 5 test ids (`File.java::method`) of the @Test methods in a folder, found statically."""
+    from ..library import read_text
+
+    if not folder.is_dir():
+        return []
+    ids = []
+    for path in sorted(folder.rglob("*.java")):
+        relative = path.relative_to(folder).as_posix()
+        source = _JAVA_COMMENT.sub(" ", read_text(path, f"{shown_as}{relative}"))
+        ids += [f"{relative}::{method}" for method in _JUNIT_TEST.findall(source)]
+    return ids
+
+
 class TestFramework:
     """How one language's unit tests are found and which files belong to them."""
 
@@ -46,6 +69,8 @@ class TestFramework:
 # Per language: its test framework's discovery. A language without an entry has no unit kind.
 FRAMEWORKS: dict[str, TestFramework] = {
     "python": TestFramework(discover_pytest, lambda path: path.suffix == ".py"),
+    "javascript": TestFramework(discover_node_tests, is_node_test_file),
+    "java": TestFramework(discover_junit, lambda path: path.suffix == ".java"),
 }
 
 

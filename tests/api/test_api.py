@@ -204,7 +204,8 @@ def test_library_lists_the_fixture_challenges(client, staff):
     response = client.get("/api/v1/challenges", headers=bearer(token))
     assert response.status_code == 200
     listed = {c["slug"]: (c["kind"], c["languages"]) for c in response.get_json()["challenges"]}
-    assert listed == {"sum-pairs": ("unit", ["python"]), "mean-of-numbers": ("io", ["python"])}
+    assert listed == {"sum-pairs": ("unit", ["python"]), "mean-of-numbers": ("io", ["python"]),
+                      "notes-api": ("http", ["python"]), "top-customers": ("sql", ["sql"])}
     only_io = client.get("/api/v1/challenges?kind=io", headers=bearer(token)).get_json()["challenges"]
     assert [c["slug"] for c in only_io] == ["mean-of-numbers"]
 
