@@ -58,6 +58,13 @@ def build_app(test_config: dict | None = None) -> Flask:
 
         return {"code_css": stylesheet}
 
+    @app.template_filter("language_title")
+    def language_title(name: str) -> str:
+        """A language's name as people say it ("JavaScript (Node.js 18)"), or the name itself."""
+        from sandbox import LANGUAGES
+
+        return LANGUAGES.get(name).title if name in LANGUAGES else name
+
     @app.get("/")
     def index():
         """Staff land on their dashboard; everyone else on the login page."""

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import markdown
 
+from sandbox.errors import SandboxError
+
 from . import grading, library
 from .errors import ChallengeFormatError
 from .rendering import render_markdown
@@ -67,19 +69,32 @@ def validate(challenge: library.Challenge, engine) -> list[str]:
     """Problems with a loaded challenge: reference must earn every point, starter must not."""
     failures = []
     for language in challenge.languages:
-        reference = grading.grade(challenge, challenge.solution(language), language, engine)
-        if reference.verdict != "passed":
-            failing = [t.name for t in reference.tests if t.outcome != "passed"]
-            failures.append(f"solution/{language}/: reference earns {reference.score}/{reference.max_score} "
-                            f"({reference.verdict}; failing: {', '.join(failing) or reference.message[:200]})")
-        if not challenge.test_ids(True, language):
-            failures.append(f"tests/visible/: no example tests for {language}")
-        else:
-            examples = grading.grade(challenge, challenge.solution(language), language, engine, visible=True)
-            if examples.verdict != "passed":
-                failures.append(f"tests/visible/: the {language} reference fails the examples ({examples.verdict}: "
-                                f"{examples.message[:200] or ', '.join(t.name for t in examples.tests if t.outcome != 'passed')})")
-        starter = grading.grade(challenge, challenge.starter(language), language, engine)
-        if starter.score >= starter.max_score:
-            failures.append(f"starter/{language}/: the starter code already earns every point")
+        try:
+            failures += _validate_language(challenge, language, engine)
+        except SandboxError as error:
+            # A harness or image that cannot grade this language is the challenge's problem to report,
+            # not a crash of the whole validation.
+            first_line = (str(error).strip().splitlines() or [type(error).__name__])[-1]
+            failures.append(f"{language}: grading failed ({type(error).__name__}: {first_line[:300]})")
+    return failures
+
+
+def _validate_language(challenge: library.Challenge, language: str, engine) -> list[str]:
+    """Problems of one language: the reference, the examples and the starter, graded for real."""
+    failures = []
+    reference = grading.grade(challenge, challenge.solution(language), language, engine)
+    if reference.verdict != "passed":
+        failing = [t.name for t in reference.tests if t.outcome != "passed"]
+        failures.append(f"solution/{language}/: reference earns {reference.score}/{reference.max_score} "
+                        f"({reference.verdict}; failing: {', '.join(failing) or reference.message[:200]})")
+    if not challenge.test_ids(True, language):
+        failures.append(f"tests/visible/: no example tests for {language}")
+    else:
+        examples = grading.grade(challenge, challenge.solution(language), language, engine, visible=True)
+        if examples.verdict != "passed":
+            failures.append(f"tests/visible/: the {language} reference fails the examples ({examples.verdict}: "
+                            f"{examples.message[:200] or ', '.join(t.name for t in examples.tests if t.outcome != 'passed')})")
+    starter = grading.grade(challenge, challenge.starter(language), language, engine)
+    if starter.score >= starter.max_score:
+        failures.append(f"starter/{language}/: the starter code already earns every point")
     return failures

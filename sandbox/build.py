@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from .errors import BuildError, SandboxUnavailable
 from .languages import IMAGES_DIR, LANGUAGES, Language
 
 BASE_REPOSITORY = "assessor-base"
+PARALLEL_BUILDS = 3
 
 
 @dataclass(frozen=True)
@@ -175,7 +177,11 @@ def build_all(names: list[str] | None = None, log=print) -> list[str]:
         raise SandboxUnavailable(f"cannot reach the Docker Engine: {error}") from error
     base = base_image(client, log=log)
     images = {LANGUAGES.get(name).image: LANGUAGES.get(name) for name in (names or LANGUAGES.names())}
-    return [build_runner(client, language, base, log=log) for language in images.values()]
+    # A few at a time: most of a build is waiting on the apt mirror. One client each (docker-py's
+    # HTTP session is not meant to be shared between threads).
+    with ThreadPoolExecutor(max_workers=PARALLEL_BUILDS) as pool:
+        return list(pool.map(lambda language: build_runner(docker.from_env(timeout=900), language, base, log=log),
+                             images.values()))
 
 
 def _has_image(client: docker.DockerClient, tag: str) -> bool:

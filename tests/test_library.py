@@ -44,7 +44,7 @@ def test_load_fixture_metadata():
     assert challenge.slug == "sum-pairs"
     assert challenge.title == "Count pairs that sum to a target"
     assert (challenge.kind, challenge.difficulty) == ("unit", "easy")
-    assert challenge.languages == ("python",)
+    assert challenge.languages == ("python", "javascript", "java")
     assert challenge.skills == ("algorithms",)
     assert (challenge.time_limit_s, challenge.memory_mb) == (5, 128)
     assert challenge.statement.startswith("# Count pairs")
@@ -94,8 +94,8 @@ def test_find_unknown_challenge(name):
     ('kind = "unit"\n', "", "kind"),
     ('kind = "unit"', 'kind = "essay"', "kind"),
     ('difficulty = "easy"', 'difficulty = "trivial"', "difficulty"),
-    ('languages = ["python"]', 'languages = ["cobol"]', "languages"),
-    ('languages = ["python"]', "languages = []", "languages"),
+    ('languages = ["python", "javascript", "java"]', 'languages = ["cobol"]', "languages"),
+    ('languages = ["python", "javascript", "java"]', "languages = []", "languages"),
     ('slug = "sum-pairs"', 'slug = "other-slug"', "slug"),
     ("time_limit_s = 5", "time_limit_s = 0", "time_limit_s"),
     ("time_limit_s = 5", "time_limit_s = 1000", "time_limit_s"),

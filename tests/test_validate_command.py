@@ -16,7 +16,11 @@ def test_the_whole_library_validates(docker_client):
     process = validate()
     assert process.returncode == 0, process.stdout + process.stderr
     slugs = [line.split()[1] for line in process.stdout.splitlines() if line.startswith("ok")]
-    assert len(slugs) >= 3
+    assert len(slugs) >= 12
+    summary = process.stdout.splitlines()[-1]
+    assert summary.startswith(f"{len(slugs)}/{len(slugs)} valid")
+    assert "kinds: http, io, sql, unit;" in summary
+    assert summary.endswith("languages: csharp, go, java, javascript, php, python, ruby, sql")
 
 
 def test_a_starter_that_already_passes_is_reported(docker_client, tmp_path):

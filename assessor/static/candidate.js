@@ -40,6 +40,16 @@
     return node;
   }
 
+  // A statement may give code in several languages (fenced blocks tagged ```python, ```java, ...):
+  // show the blocks of the chosen language and of no language, hide the other offered languages'.
+  const offered = Array.from(languageSelect.options, (option) => option.value);
+  function showStatementFor(chosen) {
+    document.querySelectorAll(".statement pre > code[class*='language-']").forEach((code) => {
+      const tagged = offered.find((name) => code.classList.contains(`language-${name}`));
+      code.parentElement.hidden = tagged !== undefined && tagged !== chosen;
+    });
+  }
+
   function fillFiles() {
     fileSelect.replaceChildren(...Object.keys(files[language]).map((name) => {
       const option = text("option", name);
@@ -138,12 +148,13 @@
     language = languageSelect.value;
     fileName = Object.keys(files[language])[0];
     editor.setLanguage(language);
-    editor.setValue(files[language][fileName]);
+    editor.setValue(files[language][fileName], fileName);
     fillFiles();
+    showStatementFor(language);
   });
   fileSelect.addEventListener("change", () => {
     fileName = fileSelect.value;
-    editor.setValue(files[language][fileName]);
+    editor.setValue(files[language][fileName], fileName);
   });
   buttons[0].addEventListener("click", () => send(true));
   buttons[1].addEventListener("click", () => send(false));
@@ -158,5 +169,6 @@
   window.addEventListener("beforeunload", save);
 
   fillFiles();
+  showStatementFor(language);
   if (closed) close("This assessment is closed.");
 })();

@@ -204,7 +204,8 @@ def test_library_lists_the_fixture_challenges(client, staff):
     response = client.get("/api/v1/challenges", headers=bearer(token))
     assert response.status_code == 200
     listed = {c["slug"]: (c["kind"], c["languages"]) for c in response.get_json()["challenges"]}
-    assert listed == {"sum-pairs": ("unit", ["python"]), "mean-of-numbers": ("io", ["python"]),
+    every_language = ["csharp", "go", "java", "javascript", "php", "python", "ruby"]
+    assert listed == {"sum-pairs": ("unit", ["python", "javascript", "java"]), "mean-of-numbers": ("io", every_language),
                       "notes-api": ("http", ["python"]), "top-customers": ("sql", ["sql"])}
     only_io = client.get("/api/v1/challenges?kind=io", headers=bearer(token)).get_json()["challenges"]
     assert [c["slug"] for c in only_io] == ["mean-of-numbers"]
@@ -390,7 +391,7 @@ def test_a_candidate_takes_the_assessment_through_the_api(client, assessment):
     assert body["attempt"] is None
     assert (body["set"]["name"], body["set"]["time_limit_min"], body["candidate"]["name"]) == (
         "Backend screen", 30, "Grace Hopper")
-    assert [(c["slug"], c["languages"]) for c in body["challenges"]] == [("sum-pairs", ["python"])]
+    assert [(c["slug"], c["languages"]) for c in body["challenges"]] == [("sum-pairs", ["python", "javascript", "java"])]
     assert_error(client.get("/api/v1/candidate/challenges/sum-pairs", headers=me), 409, "not_started")
 
     started = client.post("/api/v1/candidate/start", headers=me)
@@ -407,8 +408,9 @@ def test_a_candidate_takes_the_assessment_through_the_api(client, assessment):
     assert page.status_code == 200
     challenge = page.get_json()
     assert isinstance(challenge["statement"], str) and challenge["statement"].strip()
-    assert challenge["languages"] == ["python"]
+    assert challenge["languages"] == ["python", "javascript", "java"]
     assert "def count_pairs" in challenge["starters"]["python"]["solution.py"]
+    assert "countPairs" in challenge["starters"]["java"]["Solution.java"]
     assert challenge["drafts"] == {}
     assert_error(client.get("/api/v1/candidate/challenges/log-summary", headers=me), 404)
 

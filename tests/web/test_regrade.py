@@ -17,9 +17,9 @@ def edited_library(tmp_path):
     library = tmp_path / "library"
     shutil.copytree(FIXTURE_LIBRARY, library)
     toml = library / "sum-pairs" / "challenge.toml"
-    lines = [line for line in toml.read_text().splitlines() if not line.startswith("languages")]
-    lines.insert(1, 'languages = ["python"]')
-    toml.write_text("\n".join(lines).replace("[points]", '[points]\n"test_hidden.py::test_empty" = 5', 1) + "\n")
+    # Every language's tests must stay worth the same: the empty-input test of each gains 4 points.
+    worth_more = '"test_hidden.py::test_empty" = 5\n"hidden.test.js::empty" = 5\n"HiddenTest.java::empty" = 5'
+    toml.write_text(toml.read_text().replace("[points]", f"[points]\n{worth_more}", 1))
     return library
 
 

@@ -1,6 +1,6 @@
 // Code editor for the candidate page: CodeMirror 6, bundled by esbuild into
 // static/build/editor.js (see scripts/build-assets.sh). Exposes
-// window.AssessorEditor.create(parent, {doc, language, onChange, label}).
+// window.AssessorEditor.create(parent, {doc, language, onChange, label}); setValue(text, label), setLanguage(name).
 import { basicSetup } from "codemirror";
 import { EditorState, Compartment } from "@codemirror/state";
 import { EditorView, keymap } from "@codemirror/view";
@@ -65,12 +65,13 @@ function create(parent, options = {}) {
   const { doc = "", language = "", onChange = null, label = "Code editor" } = options;
   const languageSlot = new Compartment();
   let current = language;
+  let currentLabel = label;
 
   const extensions = () => [
     basicSetup,
     keymap.of([indentWithTab]), // Tab indents; Escape then Tab leaves the editor (built-in tab focus mode)
     theme,
-    EditorView.contentAttributes.of({ "aria-label": label }),
+    EditorView.contentAttributes.of({ "aria-label": currentLabel }),
     languageSlot.of(languageExtensions(current)),
     EditorView.updateListener.of((update) => {
       if (update.docChanged && onChange) onChange(update.state.doc.toString());
@@ -84,8 +85,9 @@ function create(parent, options = {}) {
       return view.state.doc.toString();
     },
     // Replaces the whole document with a fresh state (new undo history, cursor at the start).
-    // Does not call onChange: the caller knows what it loaded.
-    setValue(text) {
+    // Does not call onChange: the caller knows what it loaded. A label names the file for screen readers.
+    setValue(text, newLabel) {
+      if (newLabel !== undefined) currentLabel = newLabel;
       view.setState(EditorState.create({ doc: String(text ?? ""), extensions: extensions() }));
     },
     setLanguage(name) {

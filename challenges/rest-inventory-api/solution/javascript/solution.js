@@ -24,7 +24,7 @@ const isCount = (value) => Number.isInteger(value) && value >= 0;
 const has = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
 
 function checkItem(sku, body) {
-  const fields = {};
+  const fields = Object.create(null); // no prototype: a bad field named "__proto__" is kept like any other
   if (!SKU.test(sku)) fields.sku = "must be 1 to 32 characters among A-Z, 0-9 and -";
   else if (has(body, "sku") && body.sku !== sku) fields.sku = "must equal the sku in the URL";
   if (!has(body, "name")) fields.name = "required";
@@ -124,17 +124,20 @@ function decode(segment) {
 }
 
 function dispatch(request, raw) {
-  const url = new URL(request.url, "http://localhost");
+  // The path as sent (new URL() would also resolve "..", turn backslashes into "/" and so on).
+  const split = request.url.indexOf("?");
+  const path = split < 0 ? request.url : request.url.slice(0, split);
+  const query = new URLSearchParams(split < 0 ? "" : request.url.slice(split + 1));
   for (const [pattern, methods] of ROUTES) {
-    const match = pattern.exec(url.pathname);
+    const match = pattern.exec(path);
     if (!match) continue;
     if (!has(methods, request.method)) {
-      throw new ApiError(405, "method_not_allowed", `${url.pathname} does not take ${request.method}`, null,
+      throw new ApiError(405, "method_not_allowed", `${path} does not take ${request.method}`, null,
         { Allow: Object.keys(methods).join(", ") });
     }
-    return methods[request.method](url.searchParams, () => parseBody(raw), ...match.slice(1).map(decode));
+    return methods[request.method](query, () => parseBody(raw), ...match.slice(1).map(decode));
   }
-  throw new ApiError(404, "not_found", `no such path: ${url.pathname}`);
+  throw new ApiError(404, "not_found", `no such path: ${path}`);
 }
 
 function answer(response, status, body, headers = {}) {

@@ -6,6 +6,14 @@ const http = require("http");
 
 const items = new Map(); // sku -> item
 
+// Tips:
+//  - request.url is the path and query as sent (still percent-encoded): split it at "?" and read the
+//    query with new URLSearchParams(...); decodeURIComponent decodes a path segment.
+//  - JSON.parse throws a SyntaxError on text that is not JSON. Number.isInteger(1.5) is false, and
+//    typeof true is "boolean", not "number".
+//  - Node runs one callback at a time: as long as a handler does not pause (await) between reading
+//    and changing the inventory, it needs no lock.
+
 function answer(response, status, body, headers = {}) {
   const data = body === null ? "" : JSON.stringify(body);
   if (body !== null) response.setHeader("Content-Type", "application/json");
