@@ -108,6 +108,8 @@ def test_p95_nearest_rank():
     assert summarise([line(ms="0.5")])["p95_ms"] == 0.5
     # n = 2 -> rank 2
     assert summarise([line(ms=40), line(ms=10)])["p95_ms"] == 40.0
+    # n = 15 -> rank ceil(14.25) = 15 (rounding 14.25 would give 14)
+    assert summarise(line(ms=v) for v in range(15, 0, -1))["p95_ms"] == 15.0
 
 
 def test_p95_ignores_lines_without_timing():

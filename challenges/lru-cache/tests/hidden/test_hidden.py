@@ -55,12 +55,12 @@ def test_get_refreshes_recency():
         cache.put(key, key)
     assert cache.get("a") == "a"          # order (oldest first): b c a
     assert cache.get("zzz") is None       # a miss touches nothing
-    cache.put("d", "d")                   # evicts b -> c a d
-    assert cache.get("c") == "c"          # a d c
-    cache.put("e", "e")                   # evicts a -> d c e
-    assert cache.get("a") is None
+    cache.put("d", "d")                   # evicts b, not a -> c a d
     assert cache.get("b") is None
-    assert [cache.get(k) for k in "dce"] == ["d", "c", "e"]
+    assert cache.get("a") == "a"          # c d a
+    cache.put("e", "e")                   # evicts c -> d a e
+    assert cache.get("c") is None
+    assert [cache.get(k) for k in "dae"] == ["d", "a", "e"]
     assert len(cache) == 3
 
 
