@@ -73,11 +73,13 @@ def challenges_validate(refs, jobs):
         click.echo(f"{'ok     ' if result.ok else 'INVALID'} {result.name}")
         for problem in result.problems:
             click.echo(f"    {problem}")
+        for note in result.notes:
+            click.echo(f"    note: {note}")
     loaded = [r.challenge for r in results if r.challenge is not None]
     kinds = sorted({c.kind for c in loaded})
     languages = sorted({language for c in loaded for language in c.languages})
-    click.echo(f"{sum(r.ok for r in results)}/{len(results)} valid; kinds: {', '.join(kinds)}; "
-               f"languages: {', '.join(languages)}")
+    click.echo(f"{sum(r.ok for r in results)}/{len(results)} valid; kinds: {', '.join(kinds) or 'none'}; "
+               f"languages: {', '.join(languages) or 'none'}")
     if not all(r.ok for r in results):
         sys.exit(1)
 

@@ -4,6 +4,7 @@ The sandbox reports what happened; this module decides what it is worth. A missi
 garbled report is a failure, never a pass: every expected test id must be reported to earn points.
 """
 
+import re
 import time
 from dataclasses import asdict, dataclass, field, replace
 
@@ -17,6 +18,7 @@ VERDICTS = ("passed", "failed", "compile_error", "runtime_error", "timeout", "me
 OUTCOMES = ("passed", "failed", "error", "timeout", "skipped")
 COMPILE_S = 30.0      # compiling is not charged to the candidate's time limit, but is bounded
 # When a parametrised test reports several cases, the worst case decides its outcome.
+_PYTEST_HINT = re.compile(r"Use -v+ to get (?:more diff|the full diff)")
 _SEVERITY = {"passed": 0, "skipped": 1, "failed": 2, "timeout": 3, "error": 4}
 
 
@@ -30,6 +32,7 @@ class TestResult:
     max_points: int
     message: str = ""
     output: str = ""
+    duration_ms: int = 0          # as the harness measured it (0 when the test never ran)
 
 
 @dataclass
@@ -112,8 +115,9 @@ def judge(challenge: Challenge, result: RunResult, visible: bool = False, langua
         if outcome is None:
             tests.append(TestResult(name, "timeout" if result.timed_out else "error", 0, worth(name), missing))
             continue
-        kind, text, output = outcome
-        tests.append(TestResult(name, kind, worth(name) if kind == "passed" else 0, worth(name), text, output))
+        kind, text, output, duration_ms = outcome
+        tests.append(TestResult(name, kind, worth(name) if kind == "passed" else 0, worth(name), text, output,
+                                duration_ms))
 
     score = sum(t.points for t in tests)
     max_score = sum(t.max_points for t in tests)
@@ -150,18 +154,30 @@ def _group(events: list[dict]) -> dict[str, list[dict]]:
     return grouped
 
 
-def _outcomes(test_events: list[dict]) -> dict[str, tuple[str, str, str]]:
-    """Worst reported outcome per test id; parametrised cases `id[...]` count under their `id`."""
-    outcomes: dict[str, tuple[str, str, str]] = {}
+def _outcomes(test_events: list[dict]) -> dict[str, tuple[str, str, str, int]]:
+    """Worst reported outcome per test id, and the time of all its cases; parametrised cases `id[...]`
+    count under their `id`."""
+    outcomes: dict[str, tuple[str, str, str, int]] = {}
     for event in test_events:
         name = str(event.get("nodeid", "")).split("[", 1)[0]
         outcome = event.get("outcome")
         if not isinstance(outcome, str) or outcome not in _SEVERITY:
             outcome = "error"
+        duration = event.get("duration_ms")
+        duration = duration if isinstance(duration, int) and not isinstance(duration, bool) and duration >= 0 else 0
         current = outcomes.get(name)
         if current is None or _SEVERITY[outcome] > _SEVERITY[current[0]]:
-            outcomes[name] = (outcome, str(event.get("message", ""))[:2000], str(event.get("output", ""))[:2000])
+            entry = (outcome, _tidy(str(event.get("message", ""))[:2000]), str(event.get("output", ""))[:2000])
+        else:
+            entry = current[:3]
+        outcomes[name] = (*entry, duration + (current[3] if current else 0))
     return outcomes
+
+
+def _tidy(message: str) -> str:
+    """A test's message without pytest's advice to its own user ("Use -v to get more diff")."""
+    lines = [line for line in message.splitlines() if not _PYTEST_HINT.fullmatch(line.strip())]
+    return "\n".join(lines).rstrip()
 
 
 def _missing_reason(result: RunResult, collect_errors: list[dict]) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import markdown
 
+from sandbox import Limits
 from sandbox.errors import SandboxError
 
 from . import grading, library
@@ -20,6 +21,7 @@ from .errors import ChallengeFormatError
 from .rendering import render_markdown
 
 _SPACE = re.compile(r"\s+")
+SLOW_SHARE = 0.5      # a reference test slower than this share of its time limit is worth a note
 
 
 @dataclass
@@ -29,6 +31,7 @@ class Validation:
     name: str
     challenge: library.Challenge | None = None
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)    # worth a look, but not wrong
 
     @property
     def ok(self) -> bool:
@@ -48,7 +51,9 @@ def validate_directory(directory: Path, engine) -> Validation:
         challenge = library.load(directory)
     except ChallengeFormatError as error:
         return Validation(Path(directory).name, None, [str(error)])
-    return Validation(challenge.slug, challenge, statement_problems(challenge) + validate(challenge, engine))
+    notes: list[str] = []
+    return Validation(challenge.slug, challenge, statement_problems(challenge) + validate(challenge, engine, notes),
+                      notes)
 
 
 def statement_problems(challenge: library.Challenge) -> list[str]:
@@ -65,12 +70,16 @@ def _normal(html_text: str) -> str:
     return _SPACE.sub("", html.unescape(html_text))
 
 
-def validate(challenge: library.Challenge, engine) -> list[str]:
-    """Problems with a loaded challenge: reference must earn every point, starter must not."""
+def validate(challenge: library.Challenge, engine, notes: list[str] | None = None) -> list[str]:
+    """Problems with a loaded challenge: reference must earn every point, starter must not.
+
+    Notes (when a list is given) say where the reference comes close to a test's time limit: on a
+    busier grading host, or for a candidate's slower but acceptable code, that test may time out.
+    """
     failures = []
     for language in challenge.languages:
         try:
-            failures += _validate_language(challenge, language, engine)
+            failures += _validate_language(challenge, language, engine, notes if notes is not None else [])
         except SandboxError as error:
             # A harness or image that cannot grade this language is the challenge's problem to report,
             # not a crash of the whole validation.
@@ -79,10 +88,11 @@ def validate(challenge: library.Challenge, engine) -> list[str]:
     return failures
 
 
-def _validate_language(challenge: library.Challenge, language: str, engine) -> list[str]:
+def _validate_language(challenge: library.Challenge, language: str, engine, notes: list[str]) -> list[str]:
     """Problems of one language: the reference, the examples and the starter, graded for real."""
     failures = []
     reference = grading.grade(challenge, challenge.solution(language), language, engine)
+    notes += _slow_tests(challenge, language, reference)
     if reference.verdict != "passed":
         failing = [t.name for t in reference.tests if t.outcome != "passed"]
         failures.append(f"solution/{language}/: reference earns {reference.score}/{reference.max_score} "
@@ -98,3 +108,11 @@ def _validate_language(challenge: library.Challenge, language: str, engine) -> l
     if starter.score >= starter.max_score:
         failures.append(f"starter/{language}/: the starter code already earns every point")
     return failures
+
+
+def _slow_tests(challenge: library.Challenge, language: str, reference) -> list[str]:
+    """Notes on the reference's tests that took more than half of their time limit."""
+    limit_s = Limits.from_env().for_challenge(challenge.time_limit_s, challenge.memory_mb,
+                                              challenge.test_timeout_s).per_test_s
+    return [f"solution/{language}/: {test.name} took {test.duration_ms / 1000:.1f} s of its {limit_s:g} s limit"
+            for test in reference.tests if test.duration_ms > SLOW_SHARE * limit_s * 1000]

@@ -56,7 +56,8 @@ class IoKind(Kind):
                 continue
             outcome, message = self._judge_case(case, path.read_text(encoding="utf-8"), challenge.options)
             compared.append({"event": "test", "nodeid": name, "outcome": outcome, "message": message,
-                             "output": str(case.get("stderr", ""))[-2000:] if visible else ""})
+                             "output": str(case.get("stderr", ""))[-2000:] if visible else "",
+                             "duration_ms": case.get("duration_ms", 0)})
         return compared
 
     @staticmethod

@@ -109,7 +109,8 @@ class SqlKind(Kind):
             outcome, message = judge_case(case, expected, challenge.options)
             plan = [str(line) for line in case.get("plan") or [] if isinstance(line, str)]
             judged.append({"event": "test", "nodeid": name, "outcome": outcome, "message": message,
-                           "output": "query plan:\n" + "\n".join(plan) if visible and plan else ""})
+                           "output": "query plan:\n" + "\n".join(plan) if visible and plan else "",
+                           "duration_ms": case.get("duration_ms", 0)})
         return judged
 
 
