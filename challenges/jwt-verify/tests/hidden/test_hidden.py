@@ -139,6 +139,7 @@ def test_structure_and_encoding_malformed():
     header, payload, signature = token.split(".")
     truncated_json = encode(b'{"alg":"HS256"')
     not_utf8 = encode(b"\xff\xfe{}")
+    bad_utf8_in_string = encode(b'{"alg":"HS256","x":"\xc3\x28"}')
     bad = [
         "", ".", "..", "...", header, f"{header}.{payload}", f"{token}.", f"{token}.{signature}",
         f"{header}=.{payload}.{signature}",                # padding
@@ -155,6 +156,8 @@ def test_structure_and_encoding_malformed():
         f"{encode('HS256')}.{payload}.{signature}",
         f"{truncated_json}.{payload}.{signature}",
         f"{not_utf8}.{payload}.{signature}",                 # not UTF-8
+        f"{bad_utf8_in_string}.{payload}.{signature}",
+        f"{encode(None)}.{payload}.{signature}",
     ]
     for candidate in bad:
         assert reason(candidate) == "malformed", candidate
@@ -169,7 +172,7 @@ def test_payload_checked_only_after_signature():
         encode(b"not json"), encode(b""), encode([1, 2, 3]), encode("claims"), encode(b"\xff\xfe"),
         encode({"exp": str(NOW + 60)}), encode({"exp": True}), encode({"nbf": None}),
         encode({"nbf": [NOW]}), encode({"aud": 123}), encode({"aud": ["api", 1]}),
-        encode({"aud": {"name": "api"}}),
+        encode({"aud": {"name": "api"}}), encode({"aud": None}), encode(None),
     ]
     for payload in bad_payloads:
         assert reason(resign(header, payload), audience="api") == "malformed", payload
@@ -220,7 +223,7 @@ def test_audience_rules():
     assert verify(make_token({"aud": "api"}), SECRET, now=NOW, audience="api") == {"aud": "api"}
     assert verify(make_token({"aud": ["web", "api"]}), SECRET, now=NOW, audience="api") == {"aud": ["web", "api"]}
     for aud, audience in [("web", "api"), ("API", "api"), ("api ", "api"), (["web"], "api"), ([], "api"),
-                          ("api", "ap"), ("apiX", "api")]:
+                          ("api", "ap"), ("apiX", "api"), (["apiX", "ap"], "api")]:
         assert reason(make_token({"aud": aud}), audience=audience) == "bad_audience", (aud, audience)
     assert reason(make_token({"sub": "no-aud"}), audience="api") == "bad_audience"
     assert reason(make_token({"aud": "api"})) == "bad_audience"              # verifier expects none
