@@ -22,11 +22,19 @@ def challenges():
 
 
 @challenges.command("list")
-def challenges_list():
+@click.option("--markdown", is_flag=True, help="Print a Markdown table (the README's library table).")
+def challenges_list(markdown):
     """List the library's challenges."""
+    from sandbox import LANGUAGES
+
     for challenge in library.load_all():
-        click.echo(f"{challenge.slug:28} {challenge.kind:5} {challenge.difficulty:7} "
-                   f"{','.join(challenge.languages):12} {challenge.max_score:3} pts  {challenge.title}")
+        if markdown:
+            languages = ", ".join(LANGUAGES.get(name).title.split(" (")[0] for name in challenge.languages)
+            click.echo(f"| {challenge.title} (`{challenge.slug}`) | {challenge.kind} | {challenge.difficulty} | "
+                       f"{', '.join(challenge.skills)} | {languages} |")
+        else:
+            click.echo(f"{challenge.slug:28} {challenge.kind:5} {challenge.difficulty:7} "
+                       f"{','.join(challenge.languages):12} {challenge.max_score:3} pts  {challenge.title}")
 
 
 @challenges.command("sync")
