@@ -114,5 +114,5 @@ def _slow_tests(challenge: library.Challenge, language: str, reference) -> list[
     """Notes on the reference's tests that took more than half of their time limit."""
     limit_s = Limits.from_env().for_challenge(challenge.time_limit_s, challenge.memory_mb,
                                               challenge.test_timeout_s).per_test_s
-    return [f"solution/{language}/: {test.name} took {test.duration_ms / 1000:.1f} s of its {limit_s:g} s limit"
+    return [f"solution/{language}/: {test.name} took {test.duration_ms / 1000:.1f} s of its {limit_s:.1f} s limit"
             for test in reference.tests if test.duration_ms > SLOW_SHARE * limit_s * 1000]

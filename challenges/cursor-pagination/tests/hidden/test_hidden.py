@@ -142,6 +142,11 @@ def test_tampered_cursor_rejected():
         else:
             assert result == expected, f"tampered cursor {variant!r} was accepted"
     assert rejected >= 0.8 * len(variants)
+    # A cursor shortened by more than any padding (a truncated signature, a cut payload) is never valid.
+    for cut in range(3, 17):
+        for variant in (cursor[:-cut], cursor[cut:]):
+            with pytest.raises(InvalidCursor):
+                paginate(records, 4, cursor=variant)
 
 
 def test_foreign_or_garbage_cursor_rejected():
