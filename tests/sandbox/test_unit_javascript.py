@@ -175,6 +175,7 @@ def test_an_io_program_that_does_not_parse_is_a_compile_error(docker_client, tmp
 FEATURES_TESTS = """
 const { describe, it, test } = require('node:test');
 const assert = require('node:assert');
+const { writable } = require('assessor-testing');
 const { ValidationError, Stack, parse, later, failLater, sortBy, retry, counter, stats, handle, range, LIMIT } =
   require('./solution');
 
@@ -218,7 +219,7 @@ test('data crosses whole', () => {
 });
 test('objects with methods are passed by reference', () => {
   const sent = [];
-  const res = { statusCode: 200, send(text) { sent.push(text); } };
+  const res = writable({ statusCode: 200, send(text) { sent.push(text); } });   // the code fills it in
   handle({ body: { a: 1 } }, res);
   assert.strictEqual(res.statusCode, 201);
   assert.deepStrictEqual(res.body, { echo: { a: 1 } });

@@ -1,4 +1,4 @@
-"""Helpers a challenge's tests may import: `from assessor_testing import concurrently`.
+"""Helpers a challenge's tests may import: `from assessor_testing import concurrently, writable`.
 
 Tests run in the harness's process and the submission in the candidate's, so a test cannot make
 the candidate's own threads race by starting threads itself: its calls arrive one message at a
@@ -9,6 +9,21 @@ released together by a barrier: a real test of thread safety.
 import threading
 
 from wire import Proxy
+
+# The tests' objects whose attributes the candidate's code may set (see `writable`), by id; held
+# for the run (a test makes a handful).
+_WRITABLE = {}
+
+
+def writable(obj):
+    """Let the candidate's code set attributes of one of the test's objects (a response it fills in)."""
+    _WRITABLE[id(obj)] = obj
+    return obj
+
+
+def is_writable(obj) -> bool:
+    """Whether a test made this object writable for the candidate's code."""
+    return _WRITABLE.get(id(obj)) is obj
 
 
 def concurrently(function, calls, threads=8):

@@ -40,6 +40,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
+from assessor_testing import is_writable  # noqa: E402
 from wire import CallTimeout, Codec, Peer, PeerGone, WireError, apply  # noqa: E402
 
 PRIVATE = "/tmp/harness"          # root-only: tests and settings
@@ -237,6 +238,10 @@ class Candidate:
     def _answer_callback(self, peer, message):
         if message.get("op") == "resolve":
             raise PermissionError("not available")
+        if message.get("op") == "setattr" and not is_writable(self.codec.decode(message.get("target"))):
+            # The tests' objects may count or record how the code used them (`operation.calls`):
+            # the code calls them, but never rewrites what they observed, unless a test said so.
+            raise AttributeError(f"attribute {str(message.get('name', ''))[:100]!r} of the tests' objects is read-only")
         return apply(self.codec, message, allow_private=False)
 
     def _why_gone(self):

@@ -16,7 +16,8 @@ Both processes run this module. Messages are length-prefixed JSON. A value cross
                 receiving process uses its own.
 
 The harness side never executes a candidate-controlled private attribute: requests from the
-candidate may only reach public attributes and calls of objects the harness handed to it.
+candidate may only read public attributes of objects the harness handed to it, and call them;
+it may not set their attributes (a test's counter of calls must stay the test's).
 """
 
 import binascii

@@ -17,7 +17,7 @@
 const fs = require('fs');
 const path = require('path');
 const { MessageChannel, Worker, receiveMessageOnPort } = require('worker_threads');
-const { Peer, WireError, frame } = require('./wire');
+const { Peer, WireError, byReference, frame } = require('./wire');
 
 const CANDIDATE_UID = 10001;
 const SUBMISSION = '/tmp/submission';
@@ -30,8 +30,27 @@ CandidateTimeout.prototype.name = 'CandidateTimeout';
 class CandidateCrashed extends Error {}
 CandidateCrashed.prototype.name = 'CandidateCrashed';
 
-/** What the candidate may do with the tests' own objects and callbacks handed to it. */
-function testsPolicy(op, _target, key) {
+// The tests' objects whose properties the candidate's code may set (see `writable`).
+const WRITABLE = new WeakSet();
+
+/**
+ * Lets the candidate's code set properties of one of the tests' objects (a mock `res` it fills in);
+ * the object then crosses by reference even when it holds only data.
+ */
+function writable(object) {
+  WRITABLE.add(object);
+  return byReference(object);
+}
+
+/**
+ * What the candidate may do with the tests' own objects and callbacks handed to it: read, call and
+ * iterate them; set their properties only where a test said so with `writable()` (otherwise a
+ * test's counter of calls could be rewritten by the code it counts).
+ */
+function testsPolicy(op, target, key) {
+  if (op === 'set' && !WRITABLE.has(target)) {
+    throw new TypeError(`property '${String(key).slice(0, 100)}' of the tests' objects is read-only`);
+  }
   if (!['call', 'invoke', 'get', 'set', 'has', 'keys', 'iterate'].includes(op)) {
     throw new TypeError(`the tests' objects do not allow '${op}'`);
   }
@@ -305,4 +324,4 @@ function memoryLimitMb() {
   return 512;
 }
 
-module.exports = { Link, CandidateTimeout, CandidateCrashed, killCandidateProcesses, SUBMISSION, WORK };
+module.exports = { Link, CandidateTimeout, CandidateCrashed, killCandidateProcesses, writable, SUBMISSION, WORK };

@@ -15,7 +15,7 @@
 const fs = require('fs');
 const Module = require('module');
 const path = require('path');
-const { CandidateTimeout, Link, SUBMISSION } = require('./link');
+const { CandidateTimeout, Link, SUBMISSION, writable } = require('./link');
 const results = require('./results');
 
 const TESTS = path.resolve(process.argv[2]);
@@ -25,6 +25,9 @@ const MESSAGE_CHARS = 2000;
 function report(event) {
   fs.writeSync(results.reportFd, `${JSON.stringify(event)}\n`);
 }
+
+// What `require('assessor-testing')` gives a challenge's tests.
+const TESTING = Object.freeze({ writable });
 
 /**
  * The submission module a test's relative require() names, or null if it is a file of the tests
@@ -171,6 +174,7 @@ function main() {
   const load = Module._load;
   Module._load = function (request, parent, isMain) {
     if (request === 'node:test') return nodeTest.module;
+    if (request === 'assessor-testing') return TESTING;
     const name = submissionModule(request, parent);
     if (name !== null) return link.module(name);
     return load.call(this, request, parent, isMain);

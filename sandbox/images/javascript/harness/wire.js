@@ -84,6 +84,15 @@ function isPlainObject(value) {
   return proto === Object.prototype || proto === null;
 }
 
+// Marks an object that crosses by reference even though it is plain data (a test's writable()).
+const BY_REFERENCE = Symbol('assessor.byReference');
+
+/** Let an object cross by reference whatever it holds; the other side then reaches the object itself. */
+function byReference(object) {
+  Object.defineProperty(object, BY_REFERENCE, { value: true });
+  return object;
+}
+
 /** Whether a plain object has a function among its own enumerable properties (getters are not run). */
 function hasMethods(value) {
   return Object.keys(value).some((key) => {
@@ -317,7 +326,7 @@ class Peer {
     // A plain object with methods is an object (a mock `res`, a counter): it crosses by reference, so
     // the other side's calls and assignments reach it. Data (no functions) is copied, and so is a
     // module's exports object (found by path, its functions keep their paths across restarts).
-    if (isPlainObject(value) && (path || !hasMethods(value))) {
+    if (isPlainObject(value) && (path || !(hasMethods(value) || Object.hasOwn(value, BY_REFERENCE)))) {
       seen.set(value, seen.size);
       const entries = [];
       for (const key of Object.keys(value)) {
@@ -548,4 +557,6 @@ function list(value) {
   return value;
 }
 
-module.exports = { Peer, Resolved, WireError, StaleHandle, FrameReader, frame, REMOTE_ERROR, NEVER_FORWARDED };
+module.exports = {
+  Peer, Resolved, WireError, StaleHandle, FrameReader, frame, byReference, REMOTE_ERROR, NEVER_FORWARDED,
+};

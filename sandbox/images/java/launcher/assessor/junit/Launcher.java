@@ -33,7 +33,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * so their files are never readable by uid 10001), the class loaders, and the {@link Guard} security
  * manager that denies the candidate's code reflection into private members, exiting, replacing
  * System.out/err, files outside /tmp/work, raw file descriptors, processes, and modifying threads
- * it did not start.
+ * it did not start. The one JDBC driver it can reach, {@link Sqlite}, is registered before that too:
+ * private in-memory SQLite databases through java.sql, nothing of the native driver itself.
  *
  * <p>Usage: {@code Launcher CANDIDATE_CLASSES_DIR (CLASS METHOD ID)...}; on stdin the token (UTF)
  * then the test classes as frames of (UTF name, int length, bytes) until EOF.
@@ -64,6 +65,7 @@ public final class Launcher {
         for (int i = 1; i + 3 <= args.length; i += 3) {
             listener.expect(args[i], args[i + 1], args[i + 2]);
         }
+        Sqlite.install();
         Guard.install(candidate);
         for (int i = 1; i + 3 <= args.length; i += 3) {
             DiscoverySelector selector = select(tests, args[i], args[i + 1], listener, args[i + 2]);
