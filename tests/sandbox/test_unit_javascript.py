@@ -297,6 +297,24 @@ def test_a_broken_class_fails_only_its_own_test(docker_client, tmp_path):
     assert "1 !== 2" in message_of(result, "Stack > keeps its state between calls")
 
 
+def test_a_promise_that_never_settles_does_not_hold_the_run_open(docker_client, tmp_path):
+    tests = """
+const { test } = require('node:test');
+const assert = require('node:assert');
+const { never } = require('./solution');
+
+test('races a promise that never settles', async () => {
+  const winner = await Promise.race([never(), never(), new Promise((resolve) => setTimeout(resolve, 100, 'timer'))]);
+  assert.strictEqual(winner, 'timer');
+});
+test('runs after it', () => { assert.strictEqual(1 + 1, 2); });
+"""
+    challenge = write_challenge(tmp_path, tests, "module.exports = { never: () => new Promise(() => {}) };\n")
+    result, outcomes = grade(challenge / "solution" / "javascript", challenge=challenge)
+    assert result["verdict"] == "passed", result["message"]
+    assert outcomes == {"races a promise that never settles": "passed", "runs after it": "passed"}
+
+
 # --- discovery (no Docker) ------------------------------------------------------------------------
 
 def test_the_fixture_offers_javascript_with_equal_points():

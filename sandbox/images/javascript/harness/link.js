@@ -108,6 +108,7 @@ class Link {
 
   endTest() {
     this.deadline = null;
+    this.keepAliveForPromises();
   }
 
   // ------------------------------------------------------------------ transport (used by the Peer)
@@ -150,7 +151,7 @@ class Link {
       this.runDeadline + 1000);
     for (;;) {
       if (this.peer.replies.has(id)) {
-        if (this.peer.promises.size) this.port.ref();    // a promise of the candidate may settle later
+        this.keepAliveForPromises();                    // a promise of the candidate may settle later
         return;
       }
       if (this.peer.generation !== generation) throw this.crash;
@@ -189,7 +190,15 @@ class Link {
       // Answering failed (the candidate stopped reading, or is gone): it is stopped; tests notice.
       if (!(error instanceof CandidateTimeout) && !(error instanceof CandidateCrashed)) throw error;
     }
-    if (this.peer.promises.size) this.port.ref();
+    this.keepAliveForPromises();
+  }
+
+  /**
+   * Keep the runner alive for the candidate's pending promises only while a test runs that may
+   * await them: one that never settles must not hold the run open after its test has ended.
+   */
+  keepAliveForPromises() {
+    if (this.deadline !== null && this.peer.promises.size) this.port.ref();
     else this.port.unref();
   }
 
