@@ -39,7 +39,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 from program import Program  # noqa: E402
-from run_pytest import MESSAGE_CHARS, Report, Reporter, kill_candidate_processes, oom_kills, unpack_inputs  # noqa: E402
+from run_pytest import MESSAGE_CHARS, Reporter, kill_candidate_processes, main, oom_kills, unpack_inputs  # noqa: E402
 from service_client import ServiceClient, exchange  # noqa: E402
 
 HOST, PORT = "127.0.0.1", 8080
@@ -244,17 +244,5 @@ def run(report):
     return 0
 
 
-def main():
-    report = Report()
-    os.dup2(2, 1)   # stray prints of the harness itself go to stderr, never into the report
-    try:
-        return run(report)
-    except Exception:
-        import traceback
-
-        report.emit(event="harness_error", message=traceback.format_exc()[-MESSAGE_CHARS:])
-        return 3
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(run))

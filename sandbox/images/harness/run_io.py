@@ -22,7 +22,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 from program import Program, elapsed_ms  # noqa: E402
-from run_pytest import MESSAGE_CHARS, Report, kill_candidate_processes, unpack_inputs  # noqa: E402
+from run_pytest import MESSAGE_CHARS, kill_candidate_processes, main, unpack_inputs  # noqa: E402
 
 STDOUT_BYTES = 256 * 1024
 
@@ -69,17 +69,5 @@ def run(report):
     return 0
 
 
-def main():
-    report = Report()
-    os.dup2(2, 1)
-    try:
-        return run(report)
-    except Exception:
-        import traceback
-
-        report.emit(event="harness_error", message=traceback.format_exc()[-MESSAGE_CHARS:])
-        return 3
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(run))

@@ -35,8 +35,8 @@ sys.path.insert(0, HERE)
 
 from junit_build import (CANDIDATE_CLASSES, FAST_JVM, JAVA_DIR, compile_candidate, compile_tests,  # noqa: E402
                          junit_classpath, test_class_frames, test_methods)
-from run_pytest import (CANDIDATE_UID, MESSAGE_CHARS, OUTPUT_CHARS, Output, Report,  # noqa: E402
-                        kill_candidate_processes, oom_kills, unpack_inputs)
+from run_pytest import (CANDIDATE_UID, MESSAGE_CHARS, OUTPUT_CHARS, Output, kill_candidate_processes,  # noqa: E402
+                        main, oom_kills, unpack_inputs)
 
 WORK = "/tmp/work"               # the candidate's scratch folder and HOME
 STARTUP_S = 5.0                  # the JVM's start, before the first test's clock runs
@@ -220,17 +220,5 @@ def run(report):
     return 0
 
 
-def main():
-    report = Report()
-    os.dup2(2, 1)   # stray prints of the harness itself go to stderr, never into the report
-    try:
-        return run(report)
-    except Exception:
-        import traceback
-
-        report.emit(event="harness_error", message=traceback.format_exc()[-MESSAGE_CHARS:])
-        return 3
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(run))

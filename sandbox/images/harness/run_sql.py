@@ -27,7 +27,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 from program import elapsed_ms  # noqa: E402
-from run_pytest import (CANDIDATE_UID, MESSAGE_CHARS, SUBMISSION, Report, kill_candidate_processes,  # noqa: E402
+from run_pytest import (CANDIDATE_UID, MESSAGE_CHARS, SUBMISSION, kill_candidate_processes, main,  # noqa: E402
                         oom_kills, unpack_inputs)
 
 ENTRY = "solution.sql"
@@ -166,17 +166,5 @@ def run(report):
     return 0
 
 
-def main():
-    report = Report()
-    os.dup2(2, 1)
-    try:
-        return run(report)
-    except Exception:
-        import traceback
-
-        report.emit(event="harness_error", message=traceback.format_exc()[-MESSAGE_CHARS:])
-        return 3
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(run))

@@ -27,8 +27,8 @@ import threading
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, "/opt/assessor/harness")
 
-from run_pytest import (MESSAGE_CHARS, PRIVATE, SUBMISSION, Report, kill_candidate_processes,  # noqa: E402
-                        oom_kills, unpack_inputs)
+from run_pytest import (MESSAGE_CHARS, PRIVATE, SUBMISSION, kill_candidate_processes, main, oom_kills,  # noqa: E402
+                        unpack_inputs)
 
 NODE = "/usr/bin/node"
 SOURCE_SUFFIXES = (".js", ".cjs")
@@ -152,17 +152,5 @@ def run(report):
     return 0
 
 
-def main():
-    report = Report()
-    os.dup2(2, 1)   # stray prints of the harness itself go to stderr, never into the report
-    try:
-        return run(report)
-    except Exception:
-        import traceback
-
-        report.emit(event="harness_error", message=traceback.format_exc()[-MESSAGE_CHARS:])
-        return 3
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(run))
