@@ -32,7 +32,7 @@ def test_switching_to_java_shows_java_and_grades_with_junit(live_server, worker,
         ["Solution.countPairs(new int[] {1, 2, 3, 4}, 5);  // 2: (1, 4) and (2, 3)"]
     assert not any("count_pairs(" in text for text in shown)
     assert any("200,000 numbers" in text for text in shown)
-    shoot(page, "15-candidate-java")
+    shoot(page, "17-candidate-java")
 
     page.click(".cm-content")
     page.keyboard.press("Control+A")
@@ -40,7 +40,7 @@ def test_switching_to_java_shows_java_and_grades_with_junit(live_server, worker,
     page.wait_for_selector("#save-state:has-text('Saved')")
     page.click("#submit-code")
     page.wait_for_selector("#status:has-text('5 of 5 tests passed')", timeout=120_000)
-    shoot(page, "16-candidate-java-graded")
+    shoot(page, "18-candidate-java-graded")
 
     page.reload()                                  # the draft remembers the language
     page.wait_for_selector(".cm-content")
