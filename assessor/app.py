@@ -46,8 +46,9 @@ def build_app(test_config: dict | None = None) -> Flask:
     from .candidate import bp as candidate_bp
     from .interviewer import bp as interviewer_bp
     from .manager import bp as manager_bp
+    from .ops import bp as ops_bp
 
-    for blueprint in (admin_bp, api_bp, auth_bp, candidate_bp, interviewer_bp, manager_bp):
+    for blueprint in (admin_bp, api_bp, auth_bp, candidate_bp, interviewer_bp, manager_bp, ops_bp):
         app.register_blueprint(blueprint)
     csrf.exempt(api_bp)   # the API authenticates with bearer tokens, not cookies
 

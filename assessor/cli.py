@@ -12,6 +12,7 @@ APP_COMMANDS = {
     "challenges": "assessor.commands:challenges",
     "db": "assessor.commands:db",
     "demo": "assessor.commands:demo",
+    "doctor": "assessor.commands:doctor",
     "users": "assessor.commands:users",
     "worker": "assessor.commands:worker",
     "reconcile": "assessor.commands:reconcile",

@@ -188,3 +188,19 @@ def standings(set_id):
     for attempt_id in ids:
         refresh(attempt_id)
     click.echo(f"recomputed {len(ids)} attempt(s)")
+
+
+@click.command()
+@with_appcontext
+def doctor():
+    """Check this deployment (configuration, database, Redis, Docker, images, workers, library) and say what to fix."""
+    from .services.doctor import examine
+
+    findings = examine()
+    for finding in findings:
+        click.echo(f"{finding.level:4}  {finding.subject:14} {finding.message}")
+    failed = sum(f.level == "fail" for f in findings)
+    warned = sum(f.level == "warn" for f in findings)
+    click.echo(f"{failed} failed, {warned} warnings, {len(findings) - failed - warned} ok")
+    if failed:
+        sys.exit(1)

@@ -26,6 +26,7 @@ class Config:
     MAINTENANCE_INTERVAL_S = float(os.environ.get("ASSESSOR_MAINTENANCE_INTERVAL_S", "15"))
     RECONCILE_GRACE_S = float(os.environ.get("ASSESSOR_RECONCILE_GRACE_S", "10"))
     HEARTBEAT_TTL_S = float(os.environ.get("ASSESSOR_HEARTBEAT_TTL_S", "20"))
+    METRICS_TOKEN = os.environ.get("ASSESSOR_METRICS_TOKEN")   # unset: /metrics is open (keep it internal)
     SMTP_HOST = os.environ.get("SMTP_HOST")              # unset: emails go to instance/outbox.txt
     SMTP_PORT = int(os.environ.get("SMTP_PORT", "587"))
     SMTP_USER = os.environ.get("SMTP_USER")

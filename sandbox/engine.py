@@ -81,6 +81,16 @@ class Engine:
         """Raise SandboxUnavailable unless the Engine answers."""
         self.request("GET", "/version", timeout=5)
 
+    def has_image(self, tag: str) -> bool:
+        """Whether the Engine holds an image of this tag."""
+        try:
+            self.request("GET", f"/images/{tag}/json", timeout=5)
+        except EngineError as error:
+            if error.status == 404:
+                return False
+            raise
+        return True
+
     def create(self, name: str, config: dict) -> str:
         """Create a container; returns its id. A missing image is ImageMissing."""
         try:

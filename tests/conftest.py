@@ -39,12 +39,44 @@ def redis_url():
     return url
 
 
+# Which database server the app fixtures use: SQLite files (default) or, with
+# ASSESSOR_TEST_DATABASE=postgresql, a fresh database on the test command's PostgreSQL per test.
+DATABASE = os.environ.get("ASSESSOR_TEST_DATABASE", "sqlite")
+
+
 @pytest.fixture
-def app_config(tmp_path, redis_url):
-    """Config of an isolated app: its own SQLite file, instance folder and queue name."""
+def postgres_database():
+    """A fresh database on the test PostgreSQL server (TEST_DATABASE_URL, set by the test command)."""
+    import sqlalchemy as sa
+
+    base = os.environ.get("TEST_DATABASE_URL")
+    assert base, "TEST_DATABASE_URL is not set: run the tests with the README's test command"
+    name = f"assessor_{uuid.uuid4().hex[:10]}"
+    url = base.replace("postgresql://", "postgresql+psycopg://", 1)
+    admin = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    yield url.rsplit("/", 1)[0] + "/" + name
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture
+def database_url(request, tmp_path):
+    """The URL of this test's own empty database, on the server ASSESSOR_TEST_DATABASE names."""
+    if DATABASE == "postgresql":
+        return request.getfixturevalue("postgres_database")
+    assert DATABASE == "sqlite", f"ASSESSOR_TEST_DATABASE must be sqlite or postgresql, not {DATABASE!r}"
+    return f"sqlite:///{tmp_path / 'test.db'}"
+
+
+@pytest.fixture
+def app_config(database_url, redis_url):
+    """Config of an isolated app: its own database, instance folder and queue name."""
     return {
         "TESTING": True,
-        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'test.db'}",
+        "SQLALCHEMY_DATABASE_URI": database_url,
         "REDIS_URL": redis_url,
         "QUEUE_NAME": f"test-{uuid.uuid4().hex[:8]}",
         "SECRET_KEY": "test-secret",

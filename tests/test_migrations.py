@@ -1,9 +1,5 @@
 """The Alembic migrations build the schema on SQLite and on PostgreSQL, and tear it down again."""
 
-import os
-import uuid
-
-import pytest
 import sqlalchemy as sa
 
 from assessor import create_app
@@ -36,22 +32,6 @@ def test_migrations_on_sqlite(tmp_path, monkeypatch):
     assert TABLES <= tables
     assert [slug for slug, _version, added in synced] == ["mean-of-numbers", "notes-api", "sum-pairs", "top-customers"]
     assert left <= {"alembic_version"}
-
-
-@pytest.fixture
-def postgres_database():
-    """A fresh database on the test PostgreSQL server (TEST_DATABASE_URL, set by the test command)."""
-    base = os.environ.get("TEST_DATABASE_URL")
-    assert base, "TEST_DATABASE_URL is not set: run the tests with the README's test command"
-    name = f"assessor_{uuid.uuid4().hex[:10]}"
-    url = base.replace("postgresql://", "postgresql+psycopg://", 1)
-    admin = sa.create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    yield url.rsplit("/", 1)[0] + "/" + name
-    with admin.connect() as connection:
-        connection.execute(sa.text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 def test_migrations_on_postgresql(postgres_database, tmp_path, monkeypatch):

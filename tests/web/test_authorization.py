@@ -61,6 +61,8 @@ MATRIX = [
     #method  rule                                                   anon   other_c  cand     owner    other_i  manager admin
     ("GET",  "/",                                                   LOGIN, LOGIN,   LOGIN,   HOME,    HOME,    HOME,   HOME),
     ("GET",  "/login",                                              200,   200,     200,     200,     200,     200,    200),
+    ("GET",  "/healthz",                                            200,   200,     200,     200,     200,     200,    200),
+    ("GET",  "/metrics",                                            200,   200,     200,     200,     200,     200,    200),
     ("POST", "/login",                                              200,   200,     200,     ROOT,    ROOT,    ROOT,   ROOT),
     ("POST", "/logout",                                             LOGIN, LOGIN,   LOGIN,   LOGIN,   LOGIN,   LOGIN,  LOGIN),
     ("GET",  "/account/setup/<token>",                              200,   404,     404,     200,     200,     200,    200),
