@@ -150,17 +150,21 @@ def demo(email, password):
 @with_appcontext
 def worker(burst):
     """Run an RQ grading worker (with its heartbeat, container sweeper and reconciler)."""
+    import logging
+
+    from .logs import configure as configure_logging
     from .services.maintenance import Maintenance
     from .services.queue import grading_queue, redis_connection
     from .services.workers import work_until_stopped, worker_name
 
+    configure_logging()
+    log = logging.getLogger("assessor.worker")
     connection = redis_connection()
-    maintenance = Maintenance(current_app._get_current_object(), connection, log=click.echo)
+    maintenance = Maintenance(current_app._get_current_object(), connection, log=log.info)
     maintenance.run_once()
     maintenance.start()
-    click.echo(f"worker {worker_name()}: grading from queue {current_app.config['QUEUE_NAME']!r}")
-    work_until_stopped(connection, [grading_queue(connection)], burst=burst,
-                       log=lambda line: click.echo(line, err=True))
+    log.info("grading", extra={"worker": worker_name(), "queue": current_app.config["QUEUE_NAME"]})
+    work_until_stopped(connection, [grading_queue(connection)], burst=burst, log=log.warning)
 
 
 @click.command()

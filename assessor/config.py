@@ -27,6 +27,8 @@ class Config:
     RECONCILE_GRACE_S = float(os.environ.get("ASSESSOR_RECONCILE_GRACE_S", "10"))
     HEARTBEAT_TTL_S = float(os.environ.get("ASSESSOR_HEARTBEAT_TTL_S", "20"))
     METRICS_TOKEN = os.environ.get("ASSESSOR_METRICS_TOKEN")   # unset: /metrics is open (keep it internal)
+    # Web processes that never grade (docker-compose's web has no Docker socket) leave Docker out of /healthz.
+    HEALTH_CHECKS_DOCKER = os.environ.get("ASSESSOR_HEALTHZ_DOCKER", "1") == "1"
     SMTP_HOST = os.environ.get("SMTP_HOST")              # unset: emails go to instance/outbox.txt
     SMTP_PORT = int(os.environ.get("SMTP_PORT", "587"))
     SMTP_USER = os.environ.get("SMTP_USER")

@@ -1,6 +1,7 @@
 """RQ jobs. They take ids, not objects: the database row is the truth about a submission."""
 
-from flask import current_app
+import logging
+
 from rq import get_current_job
 
 import sandbox
@@ -13,6 +14,7 @@ from .services.maintenance import WORKER_LABEL
 from .services.workers import worker_name
 
 _engine = None
+log = logging.getLogger("assessor.jobs")
 
 
 def docker_engine() -> sandbox.Engine:
@@ -41,14 +43,20 @@ def grade_submission(submission_id: int) -> str:
         result = GradeResult("runtime_error", 0, challenge.max_score, 0, [], str(error))
     if not submissions.record_result(submission_id, token, result.to_dict()):
         return "discarded: the claim was given up meanwhile (another worker grades it)"
+    log.info("graded", extra={"submission_id": submission_id, "challenge": challenge.slug,
+                              "version": challenge.version, "language": submission.language,
+                              "visible": submission.visible, "verdict": result.verdict, "score": result.score,
+                              "max_score": result.max_score, "duration_ms": result.duration_ms, "worker": worker})
     return result.verdict
 
 
 def _infrastructure_fault(submission_id: int, token: str, challenge, error: Exception) -> str:
     """Retry later while retries remain; then record internal_error, never a zero score."""
     job = get_current_job()
-    current_app.logger.warning("grading submission %s failed on our side: %s", submission_id, error)
-    if job is not None and job.retries_left:
+    retrying = job is not None and bool(job.retries_left)
+    log.warning("grading failed on our side", extra={"submission_id": submission_id, "challenge": challenge.slug,
+                                                     "error": str(error)[:500], "retrying": retrying})
+    if retrying:
         submissions.release(submission_id, token)
         raise error
     submissions.record_result(submission_id, token, GradeResult.internal_error(challenge, str(error)).to_dict(),

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from ..extensions import db
 from ..models import Challenge, Submission, utcnow
-from .operations import health_checks
+from .operations import docker_check, health_checks
 from .queue import redis_connection
 from .workers import HEARTBEAT_PREFIX
 
@@ -34,6 +34,7 @@ def examine() -> list[Finding]:
     """Every check, in the order an operator would look."""
     findings = _configuration()
     reachable = {check.name: check for check in health_checks()}
+    reachable.setdefault("docker", docker_check())     # asked even where /healthz leaves it out
     for name, hint in (("database", "check DATABASE_URL and that the server runs"),
                        ("redis", "start redis-server or set REDIS_URL"),
                        ("docker", "start the Docker Engine (or set DOCKER_HOST) on this host")):
@@ -132,3 +133,4 @@ def _workers() -> list[Finding]:
     if not alive:
         return [Finding("warn", "workers", "no grading worker has a current heartbeat: start `assessor worker`")]
     return [Finding("ok", "workers", f"{alive} alive")]
+

@@ -28,8 +28,16 @@ class Check:
 
 
 def health_checks() -> list[Check]:
-    """The database, Redis and the Docker Engine, each asked to answer."""
-    return [_check("database", _database), _check("redis", _redis), _check("docker", _docker)]
+    """The database, Redis and (where this process grades) the Docker Engine, each asked to answer."""
+    checks = [_check("database", _database), _check("redis", _redis)]
+    if current_app.config.get("HEALTH_CHECKS_DOCKER", True):
+        checks.append(docker_check())
+    return checks
+
+
+def docker_check() -> Check:
+    """Whether the Docker Engine of this host answers."""
+    return _check("docker", _docker)
 
 
 def _check(name: str, probe) -> Check:

@@ -44,6 +44,13 @@ def test_healthz_names_the_part_that_is_down(app, client):
     assert body["checks"]["database"]["ok"] is True and body["checks"]["docker"]["ok"] is True
 
 
+def test_a_web_process_that_never_grades_leaves_docker_out(app, client):
+    app.config["HEALTH_CHECKS_DOCKER"] = False         # ASSESSOR_HEALTHZ_DOCKER=0, as docker-compose's web
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert set(response.get_json()["checks"]) == {"database", "redis"}
+
+
 def test_metrics_count_what_was_graded(app, client, invitation, docker_client):
     from assessor.jobs import grade_submission
 
@@ -121,3 +128,32 @@ def test_doctor_on_a_database_that_was_never_migrated(app_config, tmp_path):
     assert code == 1
     assert found["migrations"] == "fail" and "run `assessor db upgrade`" in output
     assert "library" not in found
+
+
+def test_the_worker_logs_each_grading_as_a_json_event(app, client, invitation, start_worker, tmp_path):
+    import json
+
+    from tests.conftest import wait_for
+
+    start_worker(ASSESSOR_LOG_FORMAT="json")
+    token = invitation()
+    assert client.post(f"/c/{token}/start").status_code == 302
+    submitted = client.post(f"/c/{token}/challenges/sum-pairs/submissions",
+                            json={"language": "python", "files": {"solution.py": CORRECT}}).get_json()["id"]
+
+    def graded_event():
+        for line in (tmp_path / "worker-1.log").read_text().splitlines():
+            if line.startswith("{"):
+                event = json.loads(line)
+                if event.get("message") == "graded" and event.get("submission_id") == submitted:
+                    return event
+        return None
+
+    event = wait_for(graded_event, timeout=90)
+    assert (event["level"], event["logger"]) == ("info", "assessor.jobs")
+    assert (event["challenge"], event["language"], event["verdict"], event["score"], event["max_score"]) == (
+        "sum-pairs", "python", "passed", 7, 7)
+    assert event["duration_ms"] > 0 and event["time"].endswith("Z")
+    started = [json.loads(line) for line in (tmp_path / "worker-1.log").read_text().splitlines()
+               if line.startswith("{") and '"grading"' in line]
+    assert started and started[0]["queue"] == app.config["QUEUE_NAME"]
