@@ -16,7 +16,7 @@ from ..extensions import db
 from ..models import Challenge, Submission, utcnow
 from .operations import docker_check, health_checks
 from .queue import redis_connection
-from .workers import HEARTBEAT_PREFIX
+from .workers import count_alive
 
 STUCK_AFTER = timedelta(minutes=10)     # a queued submission older than this is stuck
 
@@ -129,8 +129,10 @@ def _runner_images() -> list[Finding]:
 
 
 def _workers() -> list[Finding]:
-    alive = sum(1 for _ in redis_connection().scan_iter(match=HEARTBEAT_PREFIX + "*", count=1000))
+    queue = current_app.config["QUEUE_NAME"]
+    alive = count_alive(redis_connection(), queue)
     if not alive:
-        return [Finding("warn", "workers", "no grading worker has a current heartbeat: start `assessor worker`")]
-    return [Finding("ok", "workers", f"{alive} alive")]
+        return [Finding("warn", "workers", f"no grading worker of queue {queue!r} has a current heartbeat: "
+                        "start `assessor worker`")]
+    return [Finding("ok", "workers", f"{alive} alive on queue {queue!r}")]
 

@@ -29,7 +29,7 @@ class Maintenance:
     def beat(self) -> None:
         """Refresh this worker's heartbeat; a Redis hiccup is logged, not fatal."""
         try:
-            beat(self.connection, self.ttl)
+            beat(self.connection, self.ttl, self.app.config["QUEUE_NAME"])
         except RedisError as error:
             self.log(f"maintenance: heartbeat failed: {error}")
 

@@ -11,7 +11,7 @@ from sqlalchemy import case, func, select, text
 from ..extensions import db
 from ..models import Submission
 from .queue import grading_queue, redis_connection
-from .workers import HEARTBEAT_PREFIX
+from .workers import count_alive
 
 # Upper bounds (seconds) of the grading-latency histogram: submitted → graded.
 LATENCY_BUCKETS = (0.5, 1, 2, 5, 10, 30, 60, 120, 300)
@@ -69,7 +69,8 @@ def metrics_text() -> str:
     """Every metric, in Prometheus' text exposition format (version 0.0.4)."""
     lines: list[str] = []
     _metric(lines, "gauge", "assessor_queue_depth", "Grading jobs waiting in the RQ queue.", [({}, _queue_depth())])
-    _metric(lines, "gauge", "assessor_workers", "Grading workers with a current heartbeat.", [({}, _live_workers())])
+    _metric(lines, "gauge", "assessor_workers", "Grading workers of this queue with a current heartbeat.",
+            [({}, _live_workers())])
     by_status = dict(db.session.execute(
         select(Submission.status, func.count()).group_by(Submission.status)).all())
     _metric(lines, "gauge", "assessor_submissions", "Submissions by status (the database's view).",
@@ -94,7 +95,7 @@ def _queue_depth() -> int:
 
 def _live_workers() -> int:
     try:
-        return sum(1 for _ in redis_connection().scan_iter(match=HEARTBEAT_PREFIX + "*", count=1000))
+        return count_alive(redis_connection(), current_app.config["QUEUE_NAME"])
     except Exception:  # noqa: BLE001 - as above
         return -1
 

@@ -28,9 +28,15 @@ def worker_name() -> str:
     return _name
 
 
-def beat(connection: Redis, ttl_s: float) -> None:
-    """Say this worker is alive for the next ttl_s seconds."""
-    connection.set(HEARTBEAT_PREFIX + worker_name(), "1", px=int(ttl_s * 1000))
+def beat(connection: Redis, ttl_s: float, queue: str) -> None:
+    """Say this worker is alive for the next ttl_s seconds, grading from `queue`."""
+    connection.set(HEARTBEAT_PREFIX + worker_name(), queue, px=int(ttl_s * 1000))
+
+
+def count_alive(connection: Redis, queue: str) -> int:
+    """How many workers with a current heartbeat grade from this queue (a Redis may serve several)."""
+    keys = list(connection.scan_iter(match=HEARTBEAT_PREFIX + "*", count=1000))
+    return sum(1 for value in (connection.mget(keys) if keys else []) if value is not None and value.decode() == queue)
 
 
 def alive(connection: Redis, names: set[str]) -> set[str]:

@@ -96,7 +96,8 @@ def test_metrics_can_require_a_token(app, client):
 def doctor(app_config, tmp_path, **overrides):
     """Run `assessor doctor` on the test's deployment (its database, Redis, the fixture library)."""
     env = {**os.environ, "DATABASE_URL": app_config["SQLALCHEMY_DATABASE_URI"], "REDIS_URL": app_config["REDIS_URL"],
-           "ASSESSOR_INSTANCE": str(tmp_path / "instance"), "ASSESSOR_CHALLENGES": str(FIXTURE_LIBRARY), **overrides}
+           "ASSESSOR_INSTANCE": str(tmp_path / "instance"), "ASSESSOR_CHALLENGES": str(FIXTURE_LIBRARY),
+           "ASSESSOR_QUEUE": app_config["QUEUE_NAME"], **overrides}
     process = subprocess.run([sys.executable, "-m", "assessor.cli", "doctor"], capture_output=True, text=True,
                              cwd=ROOT, env=env, timeout=120)
     found = {line[6:20].strip(): line[:4].strip() for line in process.stdout.splitlines()[:-1]}
@@ -157,3 +158,5 @@ def test_the_worker_logs_each_grading_as_a_json_event(app, client, invitation, s
     started = [json.loads(line) for line in (tmp_path / "worker-1.log").read_text().splitlines()
                if line.startswith("{") and '"grading"' in line]
     assert started and started[0]["queue"] == app.config["QUEUE_NAME"]
+    # This worker, and only it, counts as a live worker of this queue (others may share the Redis).
+    assert samples(client.get("/metrics").get_data(as_text=True))["assessor_workers"] == 1
