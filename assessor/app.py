@@ -28,10 +28,11 @@ def build_app(test_config: dict | None = None) -> Flask:
     from werkzeug.routing import IntegerConverter
 
     class DatabaseInt(IntegerConverter):
-        """Ids in URLs: an id beyond a 64-bit integer is simply not found (404), never a 500."""
+        """Ids in URLs: an id beyond the database's integer (32 bits on PostgreSQL) is simply not
+        found (404), never a 500."""
 
         def __init__(self, url_map, *args, **kwargs):
-            kwargs.setdefault("max", 2**63 - 1)
+            kwargs.setdefault("max", 2**31 - 1)
             super().__init__(url_map, *args, **kwargs)
 
     app.url_map.converters["int"] = DatabaseInt
@@ -55,6 +56,10 @@ def build_app(test_config: dict | None = None) -> Flask:
     for blueprint in (admin_bp, api_bp, auth_bp, candidate_bp, interviewer_bp, manager_bp, ops_bp):
         app.register_blueprint(blueprint)
     csrf.exempt(api_bp)   # the API authenticates with bearer tokens, not cookies
+
+    from .text_input import refuse_nul_characters
+
+    app.before_request(refuse_nul_characters)
 
     @app.context_processor
     def code_styles():

@@ -554,3 +554,17 @@ def test_a_resent_invitation_retires_the_old_token(app, client, assessment):
 def test_candidate_calls_without_a_token_are_401_json(client):
     for method, path, body in CANDIDATE_CALLS:
         assert_error(client.open(path, method=method, json=body), 401, "unauthorized")
+
+
+def test_text_with_a_nul_character_is_refused_clearly_and_stores_nothing(app, client, staff, login):
+    """PostgreSQL cannot store NUL in text: it is a 400 naming the problem, on SQLite as on PostgreSQL."""
+    _, token = staff("interviewer")
+    response = client.post("/api/v1/sets", json={"name": "Backend\x00screen", "challenges": ["sum-pairs"],
+                                                 "time_limit_min": 30}, headers=bearer(token))
+    assert_error(response, 400)
+    assert "NUL character" in response.get_json()["error"]["message"]
+    assert client.get("/api/v1/sets", headers=bearer(token)).get_json()["sets"] == []
+    login("interviewer")
+    page = client.post("/interviewer/sets/new", data={"name": "Screen\x00", "time_limit_min": "30",
+                                                       "challenges": ["sum-pairs"]})
+    assert page.status_code == 400 and b"NUL character" in page.data
