@@ -2,10 +2,11 @@
 JSON columns reject it) in a form field or anywhere in a JSON body is a clear 400, not a 500 at
 commit time. Code with NUL bytes is a binary file, which submissions refuse anyway (SPEC §9)."""
 
-from flask import abort, request
+from flask import abort, jsonify, request
 
 NUL = "\x00"
-MESSAGE = "the request holds a NUL character (\\u0000), which no text field accepts"
+MESSAGE = ("the request holds a NUL character (\\u0000), which no text field accepts "
+           "(a file of code holding one is binary, not text)")
 
 
 def _holds_nul(value) -> bool:
@@ -19,10 +20,13 @@ def _holds_nul(value) -> bool:
 
 
 def refuse_nul_characters():
-    """A before_request hook: 400 for a NUL in the query, a form field or a JSON body."""
-    if any(NUL in key or NUL in value for key, value in request.args.items(multi=True)):
-        abort(400, MESSAGE)
-    if request.form and any(NUL in key or NUL in value for key, value in request.form.items(multi=True)):
-        abort(400, MESSAGE)
-    if request.is_json and _holds_nul(request.get_json(silent=True)):
-        abort(400, MESSAGE)
+    """A before_request hook: 400 for a NUL in the query, a form field or a JSON body (JSON errors
+    `{"error": {"code": "invalid_text", ...}}` for JSON requests and the API, a page otherwise)."""
+    found = (any(NUL in key or NUL in value for key, value in request.args.items(multi=True))
+             or (request.form and any(NUL in key or NUL in value for key, value in request.form.items(multi=True)))
+             or (request.is_json and _holds_nul(request.get_json(silent=True))))
+    if not found:
+        return None
+    if request.is_json or request.path.startswith("/api/"):
+        return jsonify(error={"code": "invalid_text", "message": MESSAGE}), 400
+    abort(400, MESSAGE)
