@@ -17,8 +17,9 @@ VERDICTS = ("passed", "failed", "compile_error", "runtime_error", "timeout", "me
             "output_limit", "internal_error")
 OUTCOMES = ("passed", "failed", "error", "timeout", "skipped")
 COMPILE_S = 30.0      # compiling is not charged to the candidate's time limit, but is bounded
-# When a parametrised test reports several cases, the worst case decides its outcome.
+# pytest's advice to its own user at the end of an assertion message; a candidate cannot act on it.
 _PYTEST_HINT = re.compile(r"Use -v+ to get (?:more diff|the full diff)")
+# When a parametrised test reports several cases, the worst case decides its outcome.
 _SEVERITY = {"passed": 0, "skipped": 1, "failed": 2, "timeout": 3, "error": 4}
 
 

@@ -83,8 +83,9 @@ def validate(challenge: library.Challenge, engine, notes: list[str] | None = Non
         except SandboxError as error:
             # A harness or image that cannot grade this language is the challenge's problem to report,
             # not a crash of the whole validation.
-            first_line = (str(error).strip().splitlines() or [type(error).__name__])[-1]
-            failures.append(f"{language}: grading failed ({type(error).__name__}: {first_line[:300]})")
+            # The last line of a harness traceback is the error itself.
+            last_line = (str(error).strip().splitlines() or [type(error).__name__])[-1]
+            failures.append(f"{language}: grading failed ({type(error).__name__}: {last_line[:300]})")
     return failures
 
 

@@ -13,7 +13,7 @@ from flask import current_app
 from sqlalchemy import func, select
 
 from ..extensions import db
-from ..models import Challenge, Submission, utcnow
+from ..models import Challenge, ChallengeVersion, Submission, utcnow
 from .operations import docker_check, health_checks
 from .queue import redis_connection
 from .workers import count_alive
@@ -97,8 +97,8 @@ def _library() -> list[Finding]:
         challenges = library.load_all()
     except ChallengeFormatError as error:
         return [Finding("fail", "library", f"{error}: run `assessor challenges validate`")]
-    versions = {c.slug: c.current_version.version for c in db.session.scalars(select(Challenge))
-                if c.current_version is not None}
+    versions = dict(db.session.execute(select(Challenge.slug, ChallengeVersion.version)
+                                       .join(ChallengeVersion, Challenge.current_version_id == ChallengeVersion.id)).all())
     behind = sorted(c.slug for c in challenges if versions.get(c.slug) != c.version)
     if behind:
         return [Finding("warn", "library", f"{len(behind)} of {len(challenges)} challenges differ from the database "
@@ -119,7 +119,7 @@ def _stuck_submissions() -> list[Finding]:
 def _runner_images() -> list[Finding]:
     import sandbox
 
-    engine = sandbox.connect(timeout=5)
+    engine = sandbox.connect(timeout=5, check=False)    # examine() has just seen it answer
     images = {language.image for language in (sandbox.LANGUAGES.get(name) for name in sandbox.LANGUAGES.names())}
     missing = sorted(image for image in images if not engine.has_image(image))
     if missing:
