@@ -1,0 +1,75 @@
+"""Matching regions of two documents, as line ranges on both sides, for a side-by-side view.
+
+A shared fingerprint says "these k tokens of A are these k tokens of B". Fingerprints that
+follow each other on both sides (within a window and a k-gram of each other) merge into one
+block; a block then becomes the lines its first and last tokens stand on. Reordered functions
+come out as separate blocks, each pointing at its function on both sides. A block both of whose
+sides lie inside larger blocks is an echo of a repeated k-gram and is dropped.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple, Sequence
+
+from .lexer import Token
+
+
+class Region(NamedTuple):
+    """Lines `a_lines` (first, last; 1-based, inclusive) of `a_file` match `b_lines` of `b_file`."""
+
+    a_file: str
+    a_lines: tuple[int, int]
+    b_file: str
+    b_lines: tuple[int, int]
+    tokens: int
+
+
+class _Block:
+    """A run of matches: token spans [a_start, a_end) and [b_start, b_end) in files fa and fb."""
+
+    __slots__ = ("fa", "fb", "a_start", "a_end", "b_start", "b_end", "b_last")
+
+    def __init__(self, fa: int, sa: int, fb: int, sb: int, k: int):
+        self.fa, self.fb = fa, fb
+        self.a_start, self.a_end, self.b_start, self.b_end, self.b_last = sa, sa + k, sb, sb + k, sb
+
+    def covers(self, other: "_Block") -> tuple[bool, bool]:
+        """Whether this block's A span and its B span contain the other's."""
+        return (self.fa == other.fa and self.a_start <= other.a_start and other.a_end <= self.a_end,
+                self.fb == other.fb and self.b_start <= other.b_start and other.b_end <= self.b_end)
+
+
+def merge_regions(matches: list[tuple[int, int, int, int]], a_tokens: Sequence[Sequence[Token]],
+                  b_tokens: Sequence[Sequence[Token]], a_names: Sequence[str], b_names: Sequence[str],
+                  settings) -> list[Region]:
+    """Regions from (A file, A start, B file, B start) matches of k-grams, in A's order."""
+    k, gap = settings.k, settings.k + settings.w
+    open_blocks: list[_Block] = []
+    blocks: list[_Block] = []
+    for fa, sa, fb, sb in sorted(matches):
+        for block in open_blocks:
+            if (block.fa == fa and block.fb == fb and 0 <= sa - (block.a_end - k) <= gap
+                    and 0 <= sb - block.b_last <= gap):
+                block.a_end = max(block.a_end, sa + k)
+                block.b_start, block.b_end = min(block.b_start, sb), max(block.b_end, sb + k)
+                block.b_last = sb
+                break
+        else:
+            block = _Block(fa, sa, fb, sb, k)
+            blocks.append(block)
+            open_blocks.append(block)
+        open_blocks = [b for b in open_blocks if b.fa == fa and sa - (b.a_end - k) <= gap]
+    kept: list[_Block] = []
+    for block in sorted(blocks, key=lambda b: b.a_start - b.a_end):
+        inside_a = any(big.covers(block)[0] for big in kept)
+        inside_b = any(big.covers(block)[1] for big in kept)
+        if not (inside_a and inside_b):
+            kept.append(block)
+    kept.sort(key=lambda b: (b.fa, b.a_start))
+    return [Region(a_names[b.fa], _lines(a_tokens[b.fa], b.a_start, b.a_end),
+                   b_names[b.fb], _lines(b_tokens[b.fb], b.b_start, b.b_end), b.a_end - b.a_start)
+            for b in kept]
+
+
+def _lines(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
+    return tokens[start].line, tokens[end - 1].end_line
