@@ -50,7 +50,8 @@ class LexerSpec:
 
     `literals` are (regex, symbol) pairs tried in order before identifiers and numbers; `skip`
     are regexes of text that carries no meaning (comments, PHP's open tag). Keywords are compared
-    in lower case when `case_insensitive` (SQL, PHP).
+    in lower case when `case_insensitive` (SQL, PHP). Symbols in `dropped` are left out, such as
+    JavaScript's optional semicolons, so that writing them or not is only reformatting.
     """
 
     keywords: frozenset[str]
@@ -59,6 +60,7 @@ class LexerSpec:
     identifier: str = r"[A-Za-z_$][A-Za-z0-9_$]*"
     case_insensitive: bool = False
     regex_literals: bool = False
+    dropped: frozenset[str] = frozenset()
 
 
 class Lexer:
@@ -91,6 +93,9 @@ class Lexer:
             if kind is None or kind == "ws":
                 continue
             symbol = self._symbol(kind, text)
+            if symbol in self.spec.dropped:
+                previous = (symbol, text)
+                continue
             line = bisect.bisect_right(line_starts, match.start())
             end_line = bisect.bisect_right(line_starts, match.end() - 1)
             tokens.append(Token(symbol, line, match.start() - line_starts[line - 1], end_line))

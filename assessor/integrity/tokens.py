@@ -44,6 +44,7 @@ _JAVASCRIPT = LexerSpec(
     skip=(*_C_COMMENTS, r"\A#![^\n]*"),
     literals=((r"`(?:\\.|[^`\\])*`", "STR"), (_DOUBLE_QUOTED, "STR"), (_SINGLE_QUOTED, "STR")),
     regex_literals=True,
+    dropped=frozenset({";"}),  # optional (automatic semicolon insertion): writing them is style
 )
 
 _JAVA = LexerSpec(
@@ -62,6 +63,7 @@ _GO = LexerSpec(
     skip=_C_COMMENTS,
     literals=((r"`[^`]*`", "STR"), (_DOUBLE_QUOTED, "STR"), _CHAR),
     identifier=r"[^\W\d]\w*",
+    dropped=frozenset({";"}),  # gofmt removes them; the compiler inserts them
 )
 
 _CSHARP = LexerSpec(
