@@ -43,6 +43,7 @@ _JAVASCRIPT = LexerSpec(
         return static super switch this throw true try typeof undefined var void while with yield"""),
     skip=(*_C_COMMENTS, r"\A#![^\n]*"),
     literals=((r"`(?:\\.|[^`\\])*`", "STR"), (_DOUBLE_QUOTED, "STR"), (_SINGLE_QUOTED, "STR")),
+    identifier=r"#?[A-Za-z_$][A-Za-z0-9_$]*",  # a #private name is a name like any other
     regex_literals=True,
     dropped=frozenset({";"}),  # optional (automatic semicolon insertion): writing them is style
 )
