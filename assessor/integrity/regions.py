@@ -5,6 +5,11 @@ follow each other on both sides (within a window and a k-gram of each other) mer
 block; a block then becomes the lines its first and last tokens stand on. Reordered functions
 come out as separate blocks, each pointing at its function on both sides. A block both of whose
 sides lie inside larger blocks is an echo of a repeated k-gram and is dropped.
+
+Winnowing may skip up to ``w - 1`` k-grams at either end of a shared run, so each block is grown
+by up to that many tokens at both ends while the two sides' symbols still agree; a statement
+separator (Python's NEWLINE, ``;``, ``}``) it starts with belongs to the line before and is not
+shown as part of it.
 """
 
 from __future__ import annotations
@@ -66,10 +71,29 @@ def merge_regions(matches: list[tuple[int, int, int, int]], a_tokens: Sequence[S
         if not (inside_a and inside_b):
             kept.append(block)
     kept.sort(key=lambda b: (b.fa, b.a_start))
+    for block in kept:
+        _grow(block, a_tokens[block.fa], b_tokens[block.fb], settings.w - 1)
     return [Region(a_names[b.fa], _lines(a_tokens[b.fa], b.a_start, b.a_end),
                    b_names[b.fb], _lines(b_tokens[b.fb], b.b_start, b.b_end), b.a_end - b.a_start)
             for b in kept]
 
 
+_SEPARATORS = frozenset({"NEWLINE", ";", "}"})
+
+
+def _grow(block: _Block, a: Sequence[Token], b: Sequence[Token], most: int) -> None:
+    """Extend a block by up to `most` tokens at each end where A and B still have the same symbols."""
+    for _ in range(most):
+        if block.a_start == 0 or block.b_start == 0 or a[block.a_start - 1].symbol != b[block.b_start - 1].symbol:
+            break
+        block.a_start, block.b_start = block.a_start - 1, block.b_start - 1
+    for _ in range(most):
+        if block.a_end >= len(a) or block.b_end >= len(b) or a[block.a_end].symbol != b[block.b_end].symbol:
+            break
+        block.a_end, block.b_end = block.a_end + 1, block.b_end + 1
+
+
 def _lines(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
+    while start < end - 1 and tokens[start].symbol in _SEPARATORS:
+        start += 1
     return tokens[start].line, tokens[end - 1].end_line
