@@ -154,7 +154,7 @@ def worker(burst):
 
     from .logs import configure as configure_logging
     from .services.maintenance import Maintenance
-    from .services.queue import grading_queue, redis_connection
+    from .services.queue import grading_queue, redis_connection, webhook_queue
     from .services.workers import work_until_stopped, worker_name
 
     configure_logging()
@@ -164,17 +164,20 @@ def worker(burst):
     maintenance.run_once()
     maintenance.start()
     log.info("grading", extra={"worker": worker_name(), "queue": current_app.config["QUEUE_NAME"]})
-    work_until_stopped(connection, [grading_queue(connection)], burst=burst, log=log.warning)
+    work_until_stopped(connection, [grading_queue(connection), webhook_queue(connection)], burst=burst, log=log.warning)
 
 
 @click.command()
 @click.option("--grace", type=float, default=None, help="Seconds a row must have waited (default: config).")
 @with_appcontext
 def reconcile(grace):
-    """Re-queue submissions lost by Redis or by a dead worker."""
+    """Re-queue submissions lost by Redis or by a dead worker, and webhook events and deliveries."""
     from .services.submissions import reconcile as requeue_lost
+    from .services.webhooks import reconcile as catch_up_webhooks
 
-    click.echo(f"re-queued: {requeue_lost(grace if grace is not None else current_app.config['RECONCILE_GRACE_S'])}")
+    grace = grace if grace is not None else current_app.config["RECONCILE_GRACE_S"]
+    click.echo(f"re-queued: {requeue_lost(grace)}")
+    click.echo(f"webhooks: {catch_up_webhooks(grace)}")
 
 
 @click.command()

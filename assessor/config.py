@@ -26,6 +26,10 @@ class Config:
     MAINTENANCE_INTERVAL_S = float(os.environ.get("ASSESSOR_MAINTENANCE_INTERVAL_S", "15"))
     RECONCILE_GRACE_S = float(os.environ.get("ASSESSOR_RECONCILE_GRACE_S", "10"))
     HEARTBEAT_TTL_S = float(os.environ.get("ASSESSOR_HEARTBEAT_TTL_S", "20"))
+    # Webhooks: how long one POST may take, and the waits before each retry of a failed one (seconds).
+    WEBHOOK_TIMEOUT_S = float(os.environ.get("ASSESSOR_WEBHOOK_TIMEOUT_S", "10"))
+    WEBHOOK_RETRY_SCHEDULE_S = tuple(float(wait) for wait in os.environ.get(
+        "ASSESSOR_WEBHOOK_RETRIES_S", "30,120,600,3600,21600").split(",") if wait.strip())
     METRICS_TOKEN = os.environ.get("ASSESSOR_METRICS_TOKEN")   # unset: /metrics is open (keep it internal)
     # Web processes that never grade (docker-compose's web has no Docker socket) leave Docker out of /healthz.
     HEALTH_CHECKS_DOCKER = os.environ.get("ASSESSOR_HEALTHZ_DOCKER", "1") == "1"

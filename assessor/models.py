@@ -180,6 +180,10 @@ class Attempt(db.Model):
     deadline_at: Mapped[datetime]
     finished_at: Mapped[datetime | None]
     finish_reason: Mapped[str | None] = mapped_column(String(20))    # finished | deadline
+    # When the webhook events attempt.submitted / attempt.graded happened: set once each, by a conditional
+    # update in the transaction that writes their deliveries (services/webhooks.py).
+    submitted_event_at: Mapped[datetime | None]
+    graded_event_at: Mapped[datetime | None]
     submissions: Mapped[list["Submission"]] = relationship(back_populates="attempt",
                                                            order_by="Submission.id")
     drafts: Mapped[list["Draft"]] = relationship(back_populates="attempt")
@@ -282,3 +286,64 @@ class PastGrade(db.Model):
     replaced_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     replaced_by: Mapped[User | None] = relationship()
     reason: Mapped[str] = mapped_column(Text, default="")
+
+
+WEBHOOK_EVENTS = ("attempt.submitted", "attempt.graded")
+DELIVERY_STATUSES = ("pending", "sending", "delivered", "failed")
+
+
+class Webhook(db.Model):
+    """An admin's subscription: the events in `events` are POSTed, signed with `secret`, to `url`."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str] = mapped_column(String(2000))
+    description: Mapped[str] = mapped_column(String(200), default="")
+    secret: Mapped[str] = mapped_column(String(100))       # kept in clear: it signs every delivery
+    events: Mapped[list] = mapped_column(JSON)             # names from WEBHOOK_EVENTS
+    active: Mapped[bool] = mapped_column(default=True)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_by: Mapped[User | None] = relationship()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    deliveries: Mapped[list["WebhookDelivery"]] = relationship(back_populates="webhook")
+
+
+class WebhookDelivery(db.Model):
+    """One event for one webhook (the outbox row): its body, its state and when it is next tried.
+
+    `event_key` ("attempt.graded:42", or "ping:<uuid>") is unique per webhook, so an event reaches a
+    webhook once however many workers record it."""
+
+    __table_args__ = (UniqueConstraint("webhook_id", "event_key"),
+                      Index("ix_webhook_delivery_status_next", "status", "next_attempt_at"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    webhook_id: Mapped[int] = mapped_column(ForeignKey("webhook.id"), index=True)
+    webhook: Mapped[Webhook] = relationship(back_populates="deliveries")
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)    # X-Assessor-Delivery, the same on every try
+    event: Mapped[str] = mapped_column(String(40))
+    event_key: Mapped[str] = mapped_column(String(80))
+    attempt_id: Mapped[int | None] = mapped_column(ForeignKey("attempt.id"))
+    body: Mapped[str] = mapped_column(Text)                       # the exact JSON sent (and signed)
+    status: Mapped[str] = mapped_column(String(10), default="pending")
+    tries: Mapped[int] = mapped_column(default=0)                 # POSTs begun, redeliveries included
+    failures: Mapped[int] = mapped_column(default=0)              # failed POSTs since the last (re)delivery
+    next_attempt_at: Mapped[datetime | None]                      # pending: not before this
+    claimed_at: Mapped[datetime | None]                           # sending: since when
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None]                          # delivered or failed
+    attempts: Mapped[list["DeliveryAttempt"]] = relationship(back_populates="delivery", order_by="DeliveryAttempt.id")
+
+
+class DeliveryAttempt(db.Model):
+    """One POST of a delivery, as the log shows it: when, how long, the HTTP status or the error."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    delivery_id: Mapped[int] = mapped_column(ForeignKey("webhook_delivery.id"), index=True)
+    delivery: Mapped[WebhookDelivery] = relationship(back_populates="attempts")
+    number: Mapped[int]
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    duration_ms: Mapped[int] = mapped_column(default=0)
+    status_code: Mapped[int | None]
+    error: Mapped[str | None] = mapped_column(Text)
+    response_snippet: Mapped[str] = mapped_column(Text, default="")

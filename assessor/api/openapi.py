@@ -3,6 +3,7 @@
 from flask import jsonify
 
 from . import bp
+from .openapi_webhooks import SCHEMAS as WEBHOOK_SCHEMAS, WEBHOOKS
 
 
 def _ref(name):
@@ -65,7 +66,8 @@ def document() -> dict:
         "servers": [{"url": "/api/v1"}],
         "components": {"securitySchemes": {staff: {"type": "http", "scheme": "bearer"},
                                            candidate: {"type": "http", "scheme": "bearer"}},
-                       "schemas": SCHEMAS},
+                       "schemas": {**SCHEMAS, **WEBHOOK_SCHEMAS}},
+        "webhooks": WEBHOOKS,
         "paths": {
             "/challenges": {"get": _op("List the challenge library", staff, {
                 "type": "object", "properties": {"challenges": {"type": "array", "items": _ref("Challenge")}}})},

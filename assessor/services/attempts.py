@@ -3,7 +3,7 @@
 from ..errors import ServiceError
 from ..extensions import db
 from ..models import Attempt, Challenge, Draft, Submission, as_utc, utcnow
-from . import sets, submissions
+from . import sets, submissions, webhooks
 
 MAX_DRAFT_BYTES = 512 * 1024
 
@@ -59,6 +59,7 @@ def finish(attempt: Attempt, reason: str = "finished") -> list[Submission]:
         if last is not None and as_utc(last.created_at) >= as_utc(draft.updated_at):
             continue
         made.append(submissions.record_and_enqueue(attempt, challenge, draft.language, draft.files, automatic=True))
+    webhooks.attempt_finished(attempt)   # attempt.submitted, once the last drafts are in
     return made
 
 

@@ -11,6 +11,7 @@ from sandbox.limits import MAX_TIME_S
 
 from .attempts import close_expired
 from .submissions import reconcile
+from .webhooks import reconcile as catch_up_webhooks
 from .workers import alive, beat
 
 WORKER_LABEL = "io.assessor.worker"
@@ -49,6 +50,9 @@ class Maintenance:
                 closed = close_expired()
                 if closed:
                     self.log(f"maintenance: closed {closed} attempt(s) at their deadline")
+                caught_up = catch_up_webhooks(float(self.app.config["RECONCILE_GRACE_S"]))
+                if any(caught_up.values()):
+                    self.log(f"maintenance: webhooks caught up {caught_up}")
         except RedisError as error:
             self.log(f"maintenance: cannot reconcile: {error}")
         if removed or requeued:

@@ -1,4 +1,4 @@
-"""The RQ queue of grading jobs."""
+"""The RQ queues: grading jobs, and webhook deliveries beside them."""
 
 from flask import current_app
 from redis import Redis
@@ -13,6 +13,11 @@ def redis_connection() -> Redis:
 def grading_queue(connection: Redis | None = None) -> Queue:
     """The queue the workers take grading jobs from."""
     return Queue(current_app.config["QUEUE_NAME"], connection=connection or redis_connection())
+
+
+def webhook_queue(connection: Redis | None = None) -> Queue:
+    """The queue of webhook deliveries: the same workers take it, after grading (RQ drains queues in order)."""
+    return Queue(f"{current_app.config['QUEUE_NAME']}-webhooks", connection=connection or redis_connection())
 
 
 def job_id(submission_id: int) -> str:

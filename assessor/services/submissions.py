@@ -98,8 +98,10 @@ def record_result(submission_id: int, token: str, result: dict, status: str = "g
     submission = db.session.get(Submission, submission_id)
     if not submission.visible:
         from .scoring import refresh
+        from .webhooks import attempt_progressed
 
         refresh(submission.attempt_id)
+        attempt_progressed(submission.attempt_id)   # attempt.graded, once its final submissions are done
     return True
 
 

@@ -15,8 +15,8 @@ Staff send their own API token as bearer under /api/v1 and use their signed-in s
 candidate pages they hold no link (the session grants nothing there).
 
 Ids in URLs are real: the set owned by `owner`, a spare invitation to it (resend/revoke), the candidate's
-started attempt and its submission, a spare API token of `owner`, and a fresh staff set-up link (any
-holder of a set-up link may use it; a candidate's invitation token is not one).
+started attempt and its submission, a spare API token of `owner`, a webhook with a queued ping, and a
+fresh staff set-up link (any holder of a set-up link may use it; a candidate's invitation token is not one).
 """
 
 import io
@@ -54,6 +54,9 @@ STAFF_PG = to("/admin/staff")
 FIRST = to("/c/{token}/challenges/sum-pairs")
 SHORT = to("/manager/sets/{set_id}/shortlist")
 REPORT = to("/manager/attempts/{attempt_id}")
+INTEGRATIONS = to("/admin/integrations")
+WEBHOOK = to("/admin/integrations/webhooks/{webhook_id}")
+NEW_WEBHOOK = to(r"/admin/integrations/webhooks/\d+")
 
 # Every (method, rule) of app.url_map except static, with the answer of each actor (columns in ACTORS order:
 # anonymous, other_candidate, candidate, owner, other_interviewer, manager, admin).
@@ -72,6 +75,14 @@ MATRIX = [
     ("POST", "/account/tokens/<int:token_id>/revoke",               LOGIN, LOGIN,   LOGIN,   TOKENS,  404,     404,    404),
     ("GET",  "/admin/staff",                                        LOGIN, LOGIN,   LOGIN,   403,     403,     403,    200),
     ("POST", "/admin/staff",                                        LOGIN, LOGIN,   LOGIN,   403,     403,     403,    STAFF_PG),
+    ("GET",  "/admin/integrations",                                 LOGIN, LOGIN,   LOGIN,   403,     403,     403,    200),
+    ("POST", "/admin/integrations",                                 LOGIN, LOGIN,   LOGIN,   403,     403,     403,    NEW_WEBHOOK),
+    ("GET",  "/admin/integrations/webhooks/<int:webhook_id>",       LOGIN, LOGIN,   LOGIN,   403,     403,     403,    200),
+    ("POST", "/admin/integrations/webhooks/<int:webhook_id>",       LOGIN, LOGIN,   LOGIN,   403,     403,     403,    WEBHOOK),
+    ("POST", "/admin/integrations/webhooks/<int:webhook_id>/ping",  LOGIN, LOGIN,   LOGIN,   403,     403,     403,    WEBHOOK),
+    ("POST", "/admin/integrations/webhooks/<int:webhook_id>/secret", LOGIN, LOGIN,  LOGIN,   403,     403,     403,    WEBHOOK),
+    ("POST", "/admin/integrations/webhooks/<int:webhook_id>/delete", LOGIN, LOGIN,  LOGIN,   403,     403,     403,    INTEGRATIONS),
+    ("POST", "/admin/integrations/deliveries/<int:delivery_id>/redeliver", LOGIN, LOGIN, LOGIN, 403, 403,   403,    WEBHOOK),
     ("GET",  "/interviewer/library",                                LOGIN, LOGIN,   LOGIN,   200,     200,     200,    200),
     ("GET",  "/interviewer/library/<slug>",                         LOGIN, LOGIN,   LOGIN,   200,     200,     200,    200),
     ("GET",  "/interviewer/sets",                                   LOGIN, LOGIN,   LOGIN,   200,     200,     200,    200),
@@ -140,6 +151,10 @@ BODIES = {
     ("POST", "/account/setup/<token>"): {"data": {"password": "a long new password", "confirm": "a long new password"}},
     ("POST", "/account/tokens"): {"data": {"name": "ci"}},
     ("POST", "/admin/staff"): {"data": {"email": "new.colleague@example.com", "name": "New", "role": "manager"}},
+    ("POST", "/admin/integrations"): {"data": {"url": "https://hr.example.com/hooks/matrix",
+                                               "events": ["attempt.graded"], "active": "y"}},
+    ("POST", "/admin/integrations/webhooks/<int:webhook_id>"): {"data": {"url": "https://hr.example.com/hooks/edited",
+                                                                         "events": ["attempt.submitted"]}},
     ("POST", "/interviewer/sets/new"): SET_FORM,
     ("POST", "/interviewer/sets/<int:set_id>/edit"): SET_FORM,
     ("POST", "/interviewer/sets/<int:set_id>/invitations"): {"data": {"name": "Dee Example",
@@ -166,6 +181,17 @@ def count(model, **where):
 EFFECTS = {
     ("POST", "/admin/staff"):
         lambda w: count(models.User, email="new.colleague@example.com") == 1,
+    ("POST", "/admin/integrations"):
+        lambda w: count(models.Webhook, url="https://hr.example.com/hooks/matrix") == 1,
+    ("POST", "/admin/integrations/webhooks/<int:webhook_id>"):
+        lambda w: count(models.Webhook, id=w.ids["webhook_id"], url="https://hr.example.com/hooks/edited",
+                        active=False) == 1,
+    ("POST", "/admin/integrations/webhooks/<int:webhook_id>/ping"):
+        lambda w: count(models.WebhookDelivery, webhook_id=w.ids["webhook_id"], event="ping") == 2,
+    ("POST", "/admin/integrations/webhooks/<int:webhook_id>/secret"):
+        lambda w: count(models.Webhook, id=w.ids["webhook_id"], secret=w.ids["webhook_secret"]) == 0,
+    ("POST", "/admin/integrations/webhooks/<int:webhook_id>/delete"):
+        lambda w: count(models.Webhook, id=w.ids["webhook_id"]) == 0,
     ("POST", "/interviewer/sets/new"):
         lambda w: count(models.ChallengeSet, name="Matrix set") == 3,
     ("POST", "/interviewer/sets/<int:set_id>/edit"):
@@ -217,7 +243,7 @@ def password_hash():
 
 @pytest.fixture
 def world(app, password_hash):
-    from assessor.services import invitations, sets, submissions, tokens
+    from assessor.services import invitations, sets, submissions, tokens, webhooks
 
     built = World(app)
     with app.app_context():
@@ -250,8 +276,11 @@ def world(app, password_hash):
         for actor, user in users.items():
             built.api_tokens[actor] = tokens.create(user, "matrix")[1]
         spare_token, _ = tokens.create(users["owner"], "spare")
+        hook = webhooks.create("https://hr.example.com/hooks/world", ["attempt.submitted", "attempt.graded"])
+        delivery = webhooks.ping(hook)
         built.ids = {"set_id": challenge_set.id, "invitation_id": spare.id, "attempt_id": attempt.id,
-                     "submission_id": submission.id, "token_id": spare_token.id, "slug": "sum-pairs"}
+                     "submission_id": submission.id, "token_id": spare_token.id, "slug": "sum-pairs",
+                     "webhook_id": hook.id, "delivery_id": delivery.id, "webhook_secret": hook.secret}
     return built
 
 

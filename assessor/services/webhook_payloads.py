@@ -1,0 +1,66 @@
+"""The JSON bodies of webhook deliveries (their schemas are in the OpenAPI document's `webhooks`)."""
+
+import json
+from datetime import datetime
+
+from flask import current_app
+
+from ..api import serialize
+from ..extensions import db
+from ..models import Attempt, Submission, Webhook
+from .scoring import challenge_points
+
+ATTEMPT_STATUS = {"attempt.submitted": "submitted", "attempt.graded": "graded"}
+
+
+def encode(payload: dict) -> str:
+    """The body as sent and signed: compact JSON, UTF-8 kept as is."""
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+
+
+def attempt_event(event: str, delivery_id: str, occurred_at: datetime, attempt: Attempt) -> dict:
+    """The body of attempt.submitted / attempt.graded."""
+    return {"event": event, "delivery": delivery_id, "occurred_at": serialize.iso(occurred_at),
+            "attempt": attempt_summary(attempt, ATTEMPT_STATUS[event])}
+
+
+def ping_event(delivery_id: str, occurred_at: datetime, webhook: Webhook) -> dict:
+    """The body of a ping: which webhook it tests."""
+    return {"event": "ping", "delivery": delivery_id, "occurred_at": serialize.iso(occurred_at),
+            "webhook": {"id": webhook.id, "url": webhook.url, "events": list(webhook.events)}}
+
+
+def attempt_summary(attempt: Attempt, status: str) -> dict:
+    """An attempt as a receiver needs it: who, which set, the score per challenge and links to the report."""
+    invitation, base = attempt.invitation, current_app.config["PUBLIC_URL"].rstrip("/")
+    body = serialize.attempt(attempt)
+    body.update(
+        status=status,
+        candidate={"name": invitation.candidate_name, "email": invitation.candidate_email},
+        challenge_set={"id": invitation.challenge_set.id, "name": invitation.challenge_set.name},
+        score=attempt.score, max_score=attempt.max_score, percent=attempt.percent,
+        challenges=_challenges(attempt),
+        links={"report": f"{base}/manager/attempts/{attempt.id}", "api": f"{base}/api/v1/attempts/{attempt.id}"},
+    )
+    return body
+
+
+def _challenges(attempt: Attempt) -> list[dict]:
+    """Per challenge of the set, in order: its points and the final (latest scored) submission."""
+    points = challenge_points([attempt.id]).get(attempt.id, {})
+    final: dict[int, Submission] = {}
+    for submission in db.session.scalars(db.select(Submission).where(Submission.attempt_id == attempt.id,
+                                                                     Submission.visible.is_(False))
+                                         .order_by(Submission.id)):
+        final[submission.challenge_version.challenge_id] = submission
+    rows = []
+    for challenge in attempt.invitation.challenge_set.challenges:
+        score, most = points.get(challenge.id, (0, challenge.current_version.max_score))
+        submission = final.get(challenge.id)
+        rows.append({"slug": challenge.slug, "title": challenge.current_version.title, "score": score,
+                     "max_score": most,
+                     "submission": None if submission is None else {
+                         "id": submission.id, "status": submission.status, "verdict": submission.verdict,
+                         "language": submission.language, "score": submission.score,
+                         "max_score": submission.max_score, "graded_at": serialize.iso(submission.graded_at)}})
+    return rows
