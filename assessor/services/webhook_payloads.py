@@ -33,13 +33,15 @@ def ping_event(delivery_id: str, occurred_at: datetime, webhook: Webhook) -> dic
 def attempt_summary(attempt: Attempt, status: str) -> dict:
     """An attempt as a receiver needs it: who, which set, the score per challenge and links to the report."""
     invitation, base = attempt.invitation, current_app.config["PUBLIC_URL"].rstrip("/")
-    body = serialize.attempt(attempt)
+    body, challenges = serialize.attempt(attempt), _challenges(attempt)
+    # Summed here, not read from the attempt's standing: before its first grading that is still 0 of 0.
+    score, most = sum(c["score"] for c in challenges), sum(c["max_score"] for c in challenges)
     body.update(
         status=status,
         candidate={"name": invitation.candidate_name, "email": invitation.candidate_email},
         challenge_set={"id": invitation.challenge_set.id, "name": invitation.challenge_set.name},
-        score=attempt.score, max_score=attempt.max_score, percent=attempt.percent,
-        challenges=_challenges(attempt),
+        score=score, max_score=most, percent=round(100.0 * score / most, 2) if most else 0.0,
+        challenges=challenges,
         links={"report": f"{base}/manager/attempts/{attempt.id}", "api": f"{base}/api/v1/attempts/{attempt.id}"},
     )
     return body

@@ -123,6 +123,7 @@ def test_finish_writes_attempt_submitted_for_each_subscribed_active_webhook(app,
     assert body["event"] == "attempt.submitted" and body["delivery"] == row.uuid
     assert body["attempt"]["status"] == "submitted" and body["attempt"]["candidate"]["name"] == "Ada Lovelace"
     assert body["attempt"]["challenges"][0]["submission"]["status"] == "queued"
+    assert (body["attempt"]["score"], body["attempt"]["max_score"]) == (0, 7)      # nothing graded yet
 
 
 def test_attempt_graded_is_written_once_however_many_workers_race(app, attempt_id):
