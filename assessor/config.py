@@ -26,6 +26,10 @@ class Config:
     MAINTENANCE_INTERVAL_S = float(os.environ.get("ASSESSOR_MAINTENANCE_INTERVAL_S", "15"))
     RECONCILE_GRACE_S = float(os.environ.get("ASSESSOR_RECONCILE_GRACE_S", "10"))
     HEARTBEAT_TTL_S = float(os.environ.get("ASSESSOR_HEARTBEAT_TTL_S", "20"))
+    # Each worker keeps POOL_SIZE containers started for each of the POOL_SHAPES run configurations it
+    # used last (a challenge's image, command and limits); 0 turns the warm pool off.
+    POOL_SIZE = int(os.environ.get("ASSESSOR_POOL_SIZE", "2"))
+    POOL_SHAPES = int(os.environ.get("ASSESSOR_POOL_SHAPES", "4"))
     # Webhooks: how long one POST may take, and the waits before each retry of a failed one (seconds).
     WEBHOOK_TIMEOUT_S = float(os.environ.get("ASSESSOR_WEBHOOK_TIMEOUT_S", "10"))
     WEBHOOK_RETRY_SCHEDULE_S = tuple(float(wait) for wait in os.environ.get(

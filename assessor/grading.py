@@ -59,8 +59,10 @@ class GradeResult:
 
 
 def grade(challenge: Challenge, files: dict[str, bytes], language: str, engine, *,
-          visible: bool = False, limits: Limits | None = None, labels: dict[str, str] | None = None) -> GradeResult:
-    """Grade files against the challenge's hidden (or visible) tests in a fresh container."""
+          visible: bool = False, limits: Limits | None = None, labels: dict[str, str] | None = None,
+          pool=None) -> GradeResult:
+    """Grade files against the challenge's hidden (or visible) tests in a fresh container (from the
+    worker's warm pool when it has one ready)."""
     if language not in challenge.languages:
         raise UnsupportedLanguage(f"{challenge.slug} is not offered in {language!r} "
                                   f"(offered: {', '.join(challenge.languages)})")
@@ -82,7 +84,7 @@ def grade(challenge: Challenge, files: dict[str, bytes], language: str, engine, 
         capabilities=runner.harness_capabilities,
     )
     started = time.monotonic()
-    result = run(spec, engine)
+    result = run(spec, engine, pool=pool)
     graded = judge(challenge, result, visible=visible, language=language)
     graded.duration_ms = round((time.monotonic() - started) * 1000)
     return graded

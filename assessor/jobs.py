@@ -2,6 +2,7 @@
 
 import logging
 
+from flask import current_app
 from rq import get_current_job
 
 import sandbox
@@ -14,6 +15,7 @@ from .services.maintenance import WORKER_LABEL
 from .services.workers import worker_name
 
 _engine = None
+_pool = None
 log = logging.getLogger("assessor.jobs")
 
 
@@ -23,6 +25,29 @@ def docker_engine() -> sandbox.Engine:
     if _engine is None:
         _engine = sandbox.connect()
     return _engine
+
+
+def warm_pool() -> sandbox.WarmPool | None:
+    """This worker process's pool of containers started ahead of time (None when POOL_SIZE is 0)."""
+    global _pool
+    if _pool is None and current_app.config["POOL_SIZE"] > 0:
+        _pool = sandbox.WarmPool(docker_engine(), size=current_app.config["POOL_SIZE"],
+                                 shapes=current_app.config["POOL_SHAPES"], labels={WORKER_LABEL: worker_name()},
+                                 log=log.warning)
+    return _pool
+
+
+def pool_stats() -> dict[str, int] | None:
+    """The pool's figures for the heartbeat (None before the first grading started it)."""
+    return _pool.stats() if _pool is not None else None
+
+
+def close_pool() -> None:
+    """Remove the pool's idle containers; the worker calls this when it stops."""
+    global _pool
+    if _pool is not None:
+        _pool.close()
+        _pool = None
 
 
 def grade_submission(submission_id: int) -> str:
@@ -36,7 +61,8 @@ def grade_submission(submission_id: int) -> str:
     files = {name: text.encode("utf-8") for name, text in submission.files.items()}
     try:
         result = grade(challenge, files, submission.language, docker_engine(), visible=submission.visible,
-                       labels={"io.assessor.submission": str(submission_id), WORKER_LABEL: worker})
+                       labels={"io.assessor.submission": str(submission_id), WORKER_LABEL: worker},
+                       pool=warm_pool())
     except sandbox.InfrastructureError as error:
         return _infrastructure_fault(submission_id, token, challenge, error)
     except sandbox.SandboxError as error:  # refused input that slipped past submit(): the submission's fault

@@ -7,10 +7,11 @@ from .errors import (BadSubmission, BuildError, HarnessError, ImageMissing, Infr
 from .languages import LANGUAGES, PROGRAM_KINDS, Language, Program
 from .limits import Limits
 from .runner import RunResult, RunSpec, run, sweep
+from .pool import WarmPool
 
 __all__ = [
     "LANGUAGES", "PROGRAM_KINDS", "Program", "BadSubmission", "BuildError", "Engine", "HarnessError", "ImageMissing", "InfrastructureError", "Language", "Limits",
-    "RunResult", "RunSpec", "SandboxError", "SandboxUnavailable", "UnsupportedKind", "UnsupportedLanguage",
+    "RunResult", "RunSpec", "SandboxError", "WarmPool", "SandboxUnavailable", "UnsupportedKind", "UnsupportedLanguage",
     "build_archive", "check_files", "connect", "read_directory", "run", "sweep",
 ]
 

@@ -37,8 +37,12 @@ class Engine:
         wait = self.timeout if timeout is None else timeout
         if self.host.startswith("unix://"):
             sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-            sock.settimeout(wait)
-            sock.connect(self.host[len("unix://"):])
+            try:
+                sock.settimeout(wait)
+                sock.connect(self.host[len("unix://"):])
+            except OSError:
+                sock.close()
+                raise
             return sock
         hostname, _, port = self.host[len("tcp://"):].rstrip("/").rpartition(":")
         return socket.create_connection((hostname, int(port)), timeout=wait)
@@ -103,6 +107,15 @@ class Engine:
     def attach(self, container_id: str) -> tuple[socket.socket, bytes]:
         """Attach stdin, stdout and stderr (a hijacked connection); returns the socket and early bytes."""
         sock = self._socket(self.timeout)
+        try:
+            return sock, self._upgrade(sock, container_id)
+        except BaseException:
+            sock.close()
+            raise
+
+    @staticmethod
+    def _upgrade(sock: socket.socket, container_id: str) -> bytes:
+        """Ask for the attach stream on a fresh connection; returns the bytes read past the headers."""
         query = "stream=1&stdin=1&stdout=1&stderr=1"
         sock.sendall((f"POST {API}/containers/{quote(container_id)}/attach?{query} HTTP/1.1\r\n"
                       "Host: docker\r\nConnection: Upgrade\r\nUpgrade: tcp\r\nContent-Length: 0\r\n\r\n").encode())
@@ -115,9 +128,8 @@ class Engine:
         head, _, rest = received.partition(b"\r\n\r\n")
         status = head.split(b" ", 2)[1:2]
         if status not in ([b"101"], [b"200"]):
-            sock.close()
             raise SandboxUnavailable(f"attach refused: {head[:200].decode('latin-1')}")
-        return sock, rest
+        return rest
 
     def start(self, container_id: str) -> None:
         """Start a created container."""

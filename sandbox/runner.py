@@ -90,29 +90,112 @@ def container_config(spec: RunSpec) -> dict:
     }
 
 
-def run(spec: RunSpec, engine: Engine) -> RunResult:
-    """Run the spec in a new container and return what happened; the container is always removed."""
-    container = engine.create(f"assessor-run-{uuid.uuid4().hex[:12]}", container_config(spec))
+@dataclass
+class Launched:
+    """A started container whose harness waits for its inputs on the attached stdin."""
+
+    container: str
+    sock: socket.socket
+    early: bytes                 # bytes the attach handshake read past its headers
+    launched_at: float = field(default_factory=time.monotonic)
+
+    def pristine(self, engine: Engine) -> bool:
+        """Still running and silent: a harness prints nothing before it has its inputs.
+
+        Any byte already waiting, or end of stream, rules it out; so does the Engine saying it is
+        not running (a killed container's attach stream stays open while our stdin does)."""
+        if self.early:
+            return False
+        timeout = self.sock.gettimeout()
+        self.sock.settimeout(0)
+        try:
+            self.sock.recv(1, socket.MSG_PEEK)
+            return False
+        except BlockingIOError:
+            pass
+        except OSError:
+            return False
+        finally:
+            self.sock.settimeout(timeout)
+        try:
+            state = engine.inspect(self.container)["State"]
+        except SandboxUnavailable:
+            return False
+        return bool(state.get("Running")) and not state.get("Paused") and not state.get("Restarting")
+
+    def discard(self, engine: Engine) -> None:
+        """Close our end and remove the container, whatever state it is in."""
+        self.sock.close()
+        _remove(engine, self.container)
+
+
+def launch(engine: Engine, config: dict) -> Launched:
+    """Create, attach and start a container; on any failure nothing is left behind."""
+    container = engine.create(f"assessor-run-{uuid.uuid4().hex[:12]}", config)
     try:
-        return _run_created(engine, container, spec)
+        sock, early = engine.attach(container)
+        try:
+            engine.start(container)
+        except BaseException:
+            sock.close()
+            raise
+    except BaseException:
+        _remove(engine, container)
+        raise
+    return Launched(container, sock, early)
+
+
+def run(spec: RunSpec, engine: Engine, pool=None) -> RunResult:
+    """Run the spec in a fresh container and return what happened; the container is always removed.
+
+    With a warm pool (sandbox.pool.WarmPool), a container it started ahead of time for this very
+    configuration is used when one is ready; it has run nothing before, and is removed afterwards
+    like any other (by the pool's thread, so the result does not wait for the removal)."""
+    if pool is None:
+        return _run(engine, None, spec, _discarder(engine))
+    warm = pool.take(spec)
+    try:
+        result = _run(engine, warm, spec, pool.dispose)
+    except SandboxUnavailable:
+        if warm is None:
+            raise
+        result = None
+    if warm is not None and (result is None or _stillborn(result)):
+        # The waiting container died (the Engine restarted, someone killed it) before its harness
+        # said a word: no fault of the submission's, so it runs again in a container of its own.
+        return _run(engine, None, spec, _discarder(engine))
+    return result
+
+
+def _run(engine: Engine, launched: "Launched | None", spec: RunSpec, dispose) -> RunResult:
+    """Feed the spec to a launched container (or a new one) and collect; dispose(launched) at the end."""
+    try:
+        if launched is None:
+            launched = launch(engine, container_config(spec))
+        return _feed_and_collect(engine, launched, spec)
     except OSError as error:
         raise SandboxUnavailable(f"Docker failed during a run: {error}") from error
     finally:
-        _remove(engine, container)
+        dispose(launched)
 
 
-def _run_created(engine: Engine, container: str, spec: RunSpec) -> RunResult:
-    limits = spec.limits
-    sock, early = engine.attach(container)
-    try:
-        engine.start(container)
-        started = time.monotonic()
-        sock.sendall(spec.stdin)
-        sock.shutdown(socket.SHUT_WR)
-        streams = _Streams(report_cap=limits.report_kb * 1024, output_cap=limits.output_kb * 1024)
-        ended = streams.read(sock, early, deadline=started + limits.container_s)
-    finally:
-        sock.close()
+def _discarder(engine: Engine):
+    return lambda launched: launched.discard(engine) if launched is not None else None
+
+
+def _stillborn(result: RunResult) -> bool:
+    """Nothing at all came back, and no limit explains it: the harness never ran."""
+    return not result.report and not result.timed_out and not result.oom_killed
+
+
+def _feed_and_collect(engine: Engine, launched: Launched, spec: RunSpec) -> RunResult:
+    limits, sock, container = spec.limits, launched.sock, launched.container
+    started = time.monotonic()       # the harness starts its clocks when its inputs arrive
+    sock.sendall(spec.stdin)
+    sock.shutdown(socket.SHUT_WR)
+    streams = _Streams(report_cap=limits.report_kb * 1024, output_cap=limits.output_kb * 1024)
+    ended = streams.read(sock, launched.early, deadline=started + limits.container_s)
+    sock.close()
     if not ended:
         engine.kill(container)
     duration_ms = round((time.monotonic() - started) * 1000)

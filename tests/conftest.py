@@ -1,6 +1,7 @@
 """Shared fixtures: the app on a fresh migrated database, real Redis, real Docker, real workers."""
 
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -219,3 +220,22 @@ def wait_for(predicate, timeout=60.0, interval=0.1):
             return value
         time.sleep(interval)
     raise AssertionError(f"condition not met within {timeout} s")
+
+
+def grading_containers(docker_client, workers=None) -> list[dict]:
+    """Grading containers on the Engine, as listed (not inspected: they may vanish meanwhile).
+
+    With worker processes given: theirs (warm pools included). Without: the ones no worker owns
+    (`assessor grade`, grade() called directly), so that other suites' workers sharing the Engine
+    do not count."""
+    listed = docker_client.api.containers(all=True, filters={"label": "io.assessor.sandbox"})
+    if workers is None:
+        return [c for c in listed if "io.assessor.worker" not in (c.get("Labels") or {})]
+    names = {f"{socket.gethostname()}-{process.pid}" for process in workers}
+    return [c for c in listed if (c.get("Labels") or {}).get("io.assessor.worker") in names]
+
+
+def stop(process) -> None:
+    """SIGTERM a worker process and wait for it: it finishes its job and removes its warm pool."""
+    process.terminate()
+    process.wait(timeout=60)

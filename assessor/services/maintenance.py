@@ -12,7 +12,7 @@ from sandbox.limits import MAX_TIME_S
 from .attempts import close_expired
 from .submissions import reconcile
 from .webhooks import reconcile as catch_up_webhooks
-from .workers import alive, beat
+from .workers import beat, died
 
 WORKER_LABEL = "io.assessor.worker"
 # A grading container older than this is garbage whoever made it (`assessor grade` labels no worker).
@@ -61,7 +61,7 @@ class Maintenance:
 
     def _abandoned(self, labels: dict) -> bool:
         owner = labels.get(WORKER_LABEL)
-        return bool(owner) and owner not in alive(self.connection, {owner})
+        return bool(owner) and died(self.connection, owner, self.app.config["QUEUE_NAME"], self.ttl)
 
     def start(self) -> threading.Thread:
         """Run the chores forever in a daemon thread (the heartbeat more often than the rest)."""

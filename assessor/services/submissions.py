@@ -134,7 +134,7 @@ def reconcile(grace_s: float = 10.0) -> list[int]:
     requeued = []
     running = db.session.scalars(db.select(Submission).where(Submission.status == "running",
                                                              Submission.updated_at < bound)).all()
-    living = alive(connection, {s.claimed_by for s in running})
+    living = alive(connection, {s.claimed_by for s in running}, float(current_app.config["HEARTBEAT_TTL_S"]))
     for submission in running:
         if submission.claimed_by not in living and release(submission.id, submission.claim_token):
             enqueue(submission)

@@ -1,22 +1,25 @@
 """Who is grading: worker identities and their heartbeats in Redis.
 
 A submission `running` under a worker whose heartbeat has stopped was abandoned (the worker was
-killed): the reconciler gives it back to the queue. Heartbeats live a few intervals, so a flushed
-or restarted Redis is repopulated by the live workers before anything is judged abandoned.
+killed): the reconciler gives it back to the queue. A restarted Redis has lost the heartbeats (or
+kept ones that expired while it was down) until every live worker has beaten again, so for one
+heartbeat lifetime after Redis starts a missing heartbeat proves nothing.
 """
 
 import itertools
+import logging
 import os
 import signal
 import socket
 import time
 
-from flask import current_app
 from redis import Redis
 from redis.exceptions import RedisError
 from rq import SimpleWorker
 
 HEARTBEAT_PREFIX = "assessor:worker:"
+MEMBER_PREFIX = "assessor:member:"
+MEMBER_TTL_S = 24 * 3600
 _name = None
 
 
@@ -29,8 +32,24 @@ def worker_name() -> str:
 
 
 def beat(connection: Redis, ttl_s: float, queue: str) -> None:
-    """Say this worker is alive for the next ttl_s seconds, grading from `queue`."""
-    connection.set(HEARTBEAT_PREFIX + worker_name(), queue, px=int(ttl_s * 1000))
+    """Say this worker is alive for the next ttl_s seconds, grading from `queue` (and that it is one of
+    this queue's workers for a day: that outlives the heartbeat, so its death can be told apart from a
+    stranger's containers)."""
+    with connection.pipeline() as pipe:
+        pipe.set(HEARTBEAT_PREFIX + worker_name(), queue, px=int(ttl_s * 1000))
+        pipe.set(MEMBER_PREFIX + worker_name(), queue, ex=MEMBER_TTL_S)
+        pipe.execute()
+
+
+def died(connection: Redis, name: str, queue: str, ttl_s: float) -> bool:
+    """Whether `name` was a worker of this queue whose heartbeat has stopped. A worker of another
+    deployment sharing the Docker Engine (another Redis, or another queue) is not ours to judge:
+    False, as on a Redis error."""
+    try:
+        member = connection.get(MEMBER_PREFIX + name)
+    except RedisError:
+        return False
+    return member is not None and member.decode() == queue and name not in alive(connection, {name}, ttl_s)
 
 
 def count_alive(connection: Redis, queue: str) -> int:
@@ -39,15 +58,20 @@ def count_alive(connection: Redis, queue: str) -> int:
     return sum(1 for value in (connection.mget(keys) if keys else []) if value is not None and value.decode() == queue)
 
 
-def alive(connection: Redis, names: set[str]) -> set[str]:
-    """The names among these whose heartbeat is current; on a Redis error, all of them (assume alive)."""
+def alive(connection: Redis, names: set[str], ttl_s: float) -> set[str]:
+    """The names among these whose heartbeat is current. All of them (assume alive) on a Redis error,
+    and while Redis has been up for less than a heartbeat's lifetime `ttl_s`: then the live workers
+    may not have beaten again since it restarted, and judging them dead would take their work away."""
     names = sorted(n for n in names if n)
     if not names:
         return set()
     try:
+        if connection.info("server")["uptime_in_seconds"] < ttl_s:
+            return set(names)
         found = connection.mget([HEARTBEAT_PREFIX + n for n in names])
     except RedisError:
-        current_app.logger.warning("cannot read worker heartbeats: assuming the workers are alive")
+        # Not current_app.logger: the container sweeper asks outside any application context.
+        logging.getLogger("assessor.worker").warning("cannot read worker heartbeats: assuming the workers are alive")
         return set(names)
     return {name for name, value in zip(names, found) if value is not None}
 

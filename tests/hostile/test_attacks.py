@@ -5,8 +5,7 @@ import pytest
 
 from assessor import library
 from assessor.grading import grade
-from sandbox.runner import LABEL
-from tests.conftest import FIXTURE_LIBRARY
+from tests.conftest import FIXTURE_LIBRARY, grading_containers
 from tests.hostile.attacks import ATTACKS
 
 CHALLENGE = library.load(FIXTURE_LIBRARY / "sum-pairs")
@@ -42,7 +41,7 @@ def test_attack_earns_nothing_and_leaves_nothing(name, engine, docker_client):
     text = repr(result.to_dict())
     assert "hunter2-canary" not in text
     assert "def test_large_input" not in text, "the hidden tests' source leaked"
-    assert docker_client.containers.list(all=True, filters={"label": LABEL}) == []
+    assert grading_containers(docker_client) == []
 
     follow_up = grade(CHALLENGE, REFERENCE, "python", engine)
     assert (follow_up.verdict, follow_up.score) == ("passed", 7)

@@ -1,7 +1,7 @@
 """Hostile submissions through the real path (web → RQ → worker → container): the worker survives
 them, scores them zero, and grades the next honest submission normally."""
 
-from tests.conftest import FIXTURE_LIBRARY, wait_for
+from tests.conftest import FIXTURE_LIBRARY, grading_containers, stop, wait_for
 from tests.hostile.attacks import ATTACKS
 
 CORRECT = (FIXTURE_LIBRARY / "sum-pairs" / "solution" / "python" / "solution.py").read_text()
@@ -28,4 +28,5 @@ def test_worker_survives_attacks_and_grades_the_next_submission(app, client, inv
         assert status["verdict"] in ATTACKS[name][1], (name, status)
         assert status["passed"] == 0, name
     assert (statuses[-1]["verdict"], statuses[-1]["passed"]) == ("passed", 5)
-    assert docker_client.containers.list(all=True, filters={"label": "io.assessor.sandbox"}) == []
+    stop(worker)
+    assert grading_containers(docker_client, [worker]) == []

@@ -6,8 +6,7 @@ import sys
 
 import pytest
 
-from sandbox.runner import LABEL
-from tests.conftest import FIXTURE_LIBRARY, ROOT, SOLUTIONS
+from tests.conftest import FIXTURE_LIBRARY, ROOT, SOLUTIONS, grading_containers
 
 CHALLENGE = FIXTURE_LIBRARY / "sum-pairs"
 CORRECT_DIR = CHALLENGE / "solution" / "python"   # the reference solution
@@ -29,7 +28,7 @@ def outcomes(result):
 def no_leftover_containers(docker_client):
     """Every test ends with no grading container left on the host."""
     yield
-    assert docker_client.containers.list(all=True, filters={"label": LABEL}) == []
+    assert grading_containers(docker_client) == []
 
 
 def test_correct_solution_passes_with_every_point(docker_client):

@@ -443,6 +443,8 @@ def main(run_harness=None):
 
 def run(report):
     """Unpack, check that the code compiles, run the tests against the candidate's process."""
+    import pytest   # before the inputs arrive: in a warm pool's container, this costs the grading nothing
+
     tests, settings = unpack_inputs()
     error = compile_errors(SUBMISSION)
     if error is not None:
@@ -453,8 +455,6 @@ def run(report):
     candidate = Candidate(settings, modules, report)
     candidate.start()
     sys.meta_path.insert(0, SubmissionImporter(modules, candidate, float(settings["test_timeout_s"])))
-    import pytest
-
     os.chdir(tests)
     # Plugins that only print or write files are off: the report is ours, and start-up is faster.
     quiet = [arg for name in ("terminal", "cacheprovider", "stepwise", "doctest", "pastebin", "junitxml", "nose")
