@@ -140,8 +140,9 @@ def attempt(delivery_id: int) -> str:
         update(WebhookDelivery)
         .where(WebhookDelivery.id == delivery_id, WebhookDelivery.status == "pending",
                or_(WebhookDelivery.next_attempt_at.is_(None), WebhookDelivery.next_attempt_at <= now))
-        .values(status="sending", claimed_at=now, tries=WebhookDelivery.tries + 1))
-    db.session.commit()
+        .values(status="sending", claimed_at=now, tries=WebhookDelivery.tries + 1)
+        .execution_options(synchronize_session=False))
+    db.session.commit()   # expires what the session held of the row: it is read back fresh below
     if claimed.rowcount != 1:
         return "skipped: not due (sent already, or another job has it)"
     delivery = db.session.get(WebhookDelivery, delivery_id)

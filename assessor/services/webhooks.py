@@ -129,7 +129,8 @@ def redeliver(delivery: WebhookDelivery) -> WebhookDelivery:
         raise ServiceError("webhook_disabled", "This webhook is disabled: enable it before redelivering.", 409)
     outcome = db.session.execute(update(WebhookDelivery)
                                  .where(WebhookDelivery.id == delivery.id, WebhookDelivery.status != "sending")
-                                 .values(status="pending", failures=0, next_attempt_at=utcnow(), finished_at=None))
+                                 .values(status="pending", failures=0, next_attempt_at=utcnow(), finished_at=None)
+                                 .execution_options(synchronize_session=False))
     db.session.commit()
     if outcome.rowcount != 1:
         raise ServiceError("delivery_busy", "This delivery is being sent right now; see its result in a moment.", 409)
