@@ -347,3 +347,70 @@ class DeliveryAttempt(db.Model):
     status_code: Mapped[int | None]
     error: Mapped[str | None] = mapped_column(Text)
     response_snippet: Mapped[str] = mapped_column(Text, default="")
+
+
+BEHAVIOUR_KINDS = ("paste", "away")
+FLAG_KINDS = ("similarity", "paste", "away")
+
+
+class BehaviourEvent(db.Model):
+    """What the candidate's page reported during an attempt (disclosed on the welcome page): a paste
+    into the editor (its size) or a time away from the page (its length), with when it happened."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id"), index=True)
+    challenge_id: Mapped[int | None] = mapped_column(ForeignKey("challenge.id"))
+    challenge: Mapped[Challenge | None] = relationship()
+    kind: Mapped[str] = mapped_column(String(10))              # BEHAVIOUR_KINDS
+    occurred_at: Mapped[datetime]                              # as the page said, bounded by the attempt
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+    chars: Mapped[int | None]                                  # paste: characters, lines
+    lines: Mapped[int | None]
+    duration_ms: Mapped[int | None]                            # away: how long
+
+
+class SimilarityMatch(db.Model):
+    """Two solutions of a challenge that share more code than independent work would: a candidate's
+    final submission against another candidate's, the reference solution or a known public one."""
+
+    __table_args__ = (Index("ix_similarity_match_challenge", "challenge_id", "score"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    challenge_id: Mapped[int] = mapped_column(ForeignKey("challenge.id"))
+    challenge: Mapped[Challenge] = relationship()
+    language: Mapped[str] = mapped_column(String(20))
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submission.id"), index=True)
+    submission: Mapped[Submission] = relationship(foreign_keys=[submission_id])
+    other_submission_id: Mapped[int | None] = mapped_column(ForeignKey("submission.id"), index=True)
+    other_submission: Mapped[Submission | None] = relationship(foreign_keys=[other_submission_id])
+    other_source: Mapped[str] = mapped_column(String(120))     # "submission", "reference" or "public:<file>"
+    score: Mapped[float]
+    regions: Mapped[list] = mapped_column(JSON)                # matching line ranges, for the side-by-side view
+    computed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class IntegrityFlag(db.Model):
+    """Evidence a manager should look at before trusting an attempt's score — never a verdict.
+
+    `key` names what the flag is about ("similarity:<challenge>:<other>", "paste:<challenge>", "away"),
+    unique per attempt, so computing it again updates it and keeps its review."""
+
+    __table_args__ = (UniqueConstraint("attempt_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id"), index=True)
+    attempt: Mapped[Attempt] = relationship()
+    kind: Mapped[str] = mapped_column(String(12))              # FLAG_KINDS
+    key: Mapped[str] = mapped_column(String(160))
+    challenge_id: Mapped[int | None] = mapped_column(ForeignKey("challenge.id"))
+    summary: Mapped[str] = mapped_column(String(500))
+    score: Mapped[float | None]                                # similarity: the pair's score
+    match_id: Mapped[int | None] = mapped_column(ForeignKey("similarity_match.id", ondelete="SET NULL"))
+    match: Mapped[SimilarityMatch | None] = relationship()
+    evidence: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    reviewed_at: Mapped[datetime | None]
+    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    reviewed_by: Mapped[User | None] = relationship()
+    review_note: Mapped[str] = mapped_column(Text, default="")
