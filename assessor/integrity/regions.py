@@ -14,6 +14,8 @@ shown as part of it.
 
 from __future__ import annotations
 
+import sys
+from array import array
 from typing import NamedTuple, Sequence
 
 from .lexer import Token
@@ -27,6 +29,17 @@ class Region(NamedTuple):
     b_file: str
     b_lines: tuple[int, int]
     tokens: int
+
+
+class TokenTable:
+    """A file's tokens kept compactly for the regions: symbols, first lines, last lines (a tenth of the Tokens' memory)."""
+
+    __slots__ = ("symbols", "lines", "end_lines")
+
+    def __init__(self, tokens: Sequence[Token]):
+        self.symbols = [sys.intern(t.symbol) for t in tokens]
+        self.lines = array("I", [t.line for t in tokens])
+        self.end_lines = array("I", [t.end_line for t in tokens])
 
 
 class _Block:
@@ -44,8 +57,8 @@ class _Block:
                 self.fb == other.fb and self.b_start <= other.b_start and other.b_end <= self.b_end)
 
 
-def merge_regions(matches: list[tuple[int, int, int, int]], a_tokens: Sequence[Sequence[Token]],
-                  b_tokens: Sequence[Sequence[Token]], a_names: Sequence[str], b_names: Sequence[str],
+def merge_regions(matches: list[tuple[int, int, int, int]], a_tokens: Sequence[TokenTable],
+                  b_tokens: Sequence[TokenTable], a_names: Sequence[str], b_names: Sequence[str],
                   settings) -> list[Region]:
     """Regions from (A file, A start, B file, B start) matches of k-grams, in A's order."""
     k, gap = settings.k, settings.k + settings.w
@@ -81,19 +94,20 @@ def merge_regions(matches: list[tuple[int, int, int, int]], a_tokens: Sequence[S
 _SEPARATORS = frozenset({"NEWLINE", ";", "}"})
 
 
-def _grow(block: _Block, a: Sequence[Token], b: Sequence[Token], most: int) -> None:
+def _grow(block: _Block, a_table: TokenTable, b_table: TokenTable, most: int) -> None:
     """Extend a block by up to `most` tokens at each end where A and B still have the same symbols."""
+    a, b = a_table.symbols, b_table.symbols
     for _ in range(most):
-        if block.a_start == 0 or block.b_start == 0 or a[block.a_start - 1].symbol != b[block.b_start - 1].symbol:
+        if block.a_start == 0 or block.b_start == 0 or a[block.a_start - 1] != b[block.b_start - 1]:
             break
         block.a_start, block.b_start = block.a_start - 1, block.b_start - 1
     for _ in range(most):
-        if block.a_end >= len(a) or block.b_end >= len(b) or a[block.a_end].symbol != b[block.b_end].symbol:
+        if block.a_end >= len(a) or block.b_end >= len(b) or a[block.a_end] != b[block.b_end]:
             break
         block.a_end, block.b_end = block.a_end + 1, block.b_end + 1
 
 
-def _lines(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
-    while start < end - 1 and tokens[start].symbol in _SEPARATORS:
+def _lines(table: TokenTable, start: int, end: int) -> tuple[int, int]:
+    while start < end - 1 and table.symbols[start] in _SEPARATORS:
         start += 1
-    return tokens[start].line, tokens[end - 1].end_line
+    return table.lines[start], table.end_lines[end - 1]

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from itertools import combinations, product
 from typing import Iterable, Mapping
 
-from .regions import Region, merge_regions
-from .tokens import Token, tokenizer
+from .regions import Region, TokenTable, merge_regions
+from .tokens import tokenizer
 from .winnow import fingerprints, kgram_hashes
 
 KINDS = ("submission", "reference", "public")
@@ -77,7 +77,7 @@ class _Fingerprinted:
 
     document: Document
     names: list[str]
-    tokens: list[list[Token]]
+    tokens: list[TokenTable]
     places: dict[int, list[tuple[int, int]]]  # hash -> [(file index, k-gram start)]
     hashes: set[int] = field(default_factory=set)
 
@@ -120,10 +120,10 @@ def compare(documents: Iterable[Document], language: str, base: Iterable[str] = 
 def _fingerprint(document: Document, language: str, settings: Settings) -> _Fingerprinted:
     lexer = tokenizer(language)
     names = sorted(document.files)
-    tokens = [lexer.tokenize(document.files[name]) for name in names]
+    tokens = [TokenTable(lexer.tokenize(document.files[name])) for name in names]
     places: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for file_index, file_tokens in enumerate(tokens):
-        for fp in fingerprints([t.symbol for t in file_tokens], settings.k, settings.w):
+    for file_index, table in enumerate(tokens):
+        for fp in fingerprints(table.symbols, settings.k, settings.w):
             places[fp.hash].append((file_index, fp.start))
     return _Fingerprinted(document, names, tokens, dict(places), set(places))
 
