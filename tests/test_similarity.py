@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from assessor.integrity import (DEFAULT_THRESHOLD, LANGUAGES, Document, Settings, UnknownLanguage, compare,
+from assessor.integrity import (LANGUAGES, Document, Settings, UnknownLanguage, challenge_sources, compare,
                                 tokenize)
 from assessor.integrity.winnow import fingerprints
 
@@ -148,6 +148,29 @@ def test_pairs_of_reference_and_public_solutions_are_not_reported():
     assert compare(documents, "python") == []
     documents.append(Document("cand", {"s.py": text}))
     assert sorted((p.a, p.b) for p in compare(documents, "python")) == [("pub", "cand"), ("ref", "cand")]
+
+
+def test_a_challenge_folder_gives_its_reference_and_public_solutions_and_its_starter_as_base(tmp_path):
+    for folder, text in {"starter/python/solution.py": "starter", "solution/python/solution.py": "reference",
+                         "public/python/blog-post.py": "blog", "public/python/forum/solution.py": "forum",
+                         "public/python/forum/helpers.py": "helpers", "public/java/Main.java": "java"}.items():
+        (tmp_path / folder).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / folder).write_text(text)
+    documents, base = challenge_sources(tmp_path, "python")
+    assert [(d.id, d.kind, dict(d.files)) for d in documents] == [
+        ("reference", "reference", {"solution.py": "reference"}),
+        ("public:blog-post.py", "public", {"blog-post.py": "blog"}),
+        ("public:forum", "public", {"helpers.py": "helpers", "solution.py": "forum"}),
+    ]
+    assert base == ["starter"]
+
+
+def test_a_submission_copied_from_a_public_solution_is_flagged_against_it():
+    documents, base = challenge_sources(Path(__file__).parent.parent / "challenges" / "top-words", "python")
+    public = Document("public:leak", {"solution.py": sample("top-words", "python", "honest_pipeline.py")}, "public")
+    copy = Document("cand", {"solution.py": sample("top-words", "python", "copy_pipeline_disguised.py")})
+    flagged = [(p.a, p.b) for p in compare(documents + [public, copy], "python", base) if p.flagged]
+    assert flagged == [("public:leak", "cand")]
 
 
 def test_precision_and_recall_on_the_labelled_samples_stay_at_the_measured_level():
