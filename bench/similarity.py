@@ -27,8 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assessor.integrity import Document, Settings, compare, tokenize  # noqa: E402
-from assessor.integrity.similarity import _fingerprint  # noqa: E402
+from assessor.integrity import Document, Settings, compare, tokenize
+from assessor.integrity.similarity import _fingerprint
 
 SAMPLES = ROOT / "tests" / "fixtures" / "similarity" / "log-summary" / "python"
 NAMES = ["total", "count", "items", "result", "line", "parts", "value", "key", "index", "seen", "best",

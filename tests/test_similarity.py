@@ -13,8 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from assessor.integrity import (LANGUAGES, Document, Settings, UnknownLanguage, challenge_sources, compare,
-                                tokenize)
+from assessor.integrity import (
+    LANGUAGES,
+    Document,
+    Settings,
+    UnknownLanguage,
+    challenge_sources,
+    compare,
+    tokenize,
+)
 from assessor.integrity.winnow import fingerprints
 
 SAMPLES = Path(__file__).parent / "fixtures" / "similarity"
@@ -31,7 +38,7 @@ def sample_sets():
     for task in sorted(p for p in SAMPLES.iterdir() if p.is_dir()):
         original = {c["file"]: c["of"] for c in tomllib.loads((task / "manifest.toml").read_text())["copy"]}
 
-        def family(name):
+        def family(name, original=original):
             while name in original:
                 name = original[name]
             return name

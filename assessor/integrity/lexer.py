@@ -28,8 +28,9 @@ class Token(NamedTuple):
 # Multi-character operators of the languages we lex, longest first so that the alternation
 # takes `>>>=` before `>>`; any other punctuation character is an operator of one character.
 _OPERATORS = sorted(
-    """>>>= === !== **= ??= &&= ||= <=> ... >>> <<= >>= => -> :: == != <= >= && || ++ -- += -= *=
-    /= %= &= |= ^= .= << >> ** ?? ?. := <- &^""".split(),
+    [">>>=", "===", "!==", "**=", "??=", "&&=", "||=", "<=>", "...", ">>>", "<<=", ">>=", "=>", "->",
+     "::", "==", "!=", "<=", ">=", "&&", "||", "++", "--", "+=", "-=", "*=", "/=", "%=", "&=", "|=",
+     "^=", ".=", "<<", ">>", "**", "??", "?.", ":=", "<-", "&^"],
     key=len,
     reverse=True,
 )
@@ -72,8 +73,8 @@ class Lexer:
         parts = [r"(?P<ws>\s+)", *(f"(?:{pattern})" for pattern in spec.skip)]
         tail = [*literal_groups, f"(?P<num>{_NUMBER})", f"(?P<id>{spec.identifier})", f"(?P<op>{_OPERATOR})"]
         # Two scanners: one where a `/` may open a regular expression, one where it divides.
-        self._plain = re.compile("|".join(parts + tail), re.S)
-        self._operand = re.compile("|".join(parts + [f"(?P<regex>{_REGEX})"] + tail), re.S)
+        self._plain = re.compile("|".join(parts + tail), re.DOTALL)
+        self._operand = re.compile("|".join(parts + [f"(?P<regex>{_REGEX})"] + tail), re.DOTALL)
         self._literal_symbol = {f"L{n}": symbol for n, (_, symbol) in enumerate(spec.literals)}
 
     def tokenize(self, source: str) -> list[Token]:

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import sys
 from array import array
-from typing import NamedTuple, Sequence
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from .lexer import Token
 
@@ -34,7 +35,7 @@ class Region(NamedTuple):
 class TokenTable:
     """A file's tokens kept compactly for the regions: symbols, first lines, last lines (a tenth of the Tokens' memory)."""
 
-    __slots__ = ("symbols", "lines", "end_lines")
+    __slots__ = ("end_lines", "lines", "symbols")
 
     def __init__(self, tokens: Sequence[Token]):
         self.symbols = [sys.intern(t.symbol) for t in tokens]
@@ -45,13 +46,13 @@ class TokenTable:
 class _Block:
     """A run of matches: token spans [a_start, a_end) and [b_start, b_end) in files fa and fb."""
 
-    __slots__ = ("fa", "fb", "a_start", "a_end", "b_start", "b_end", "b_last")
+    __slots__ = ("a_end", "a_start", "b_end", "b_last", "b_start", "fa", "fb")
 
     def __init__(self, fa: int, sa: int, fb: int, sb: int, k: int):
         self.fa, self.fb = fa, fb
         self.a_start, self.a_end, self.b_start, self.b_end, self.b_last = sa, sa + k, sb, sb + k, sb
 
-    def covers(self, other: "_Block") -> tuple[bool, bool]:
+    def covers(self, other: _Block) -> tuple[bool, bool]:
         """Whether this block's A span and its B span contain the other's."""
         return (self.fa == other.fa and self.a_start <= other.a_start and other.a_end <= self.a_end,
                 self.fb == other.fb and self.b_start <= other.b_start and other.b_end <= self.b_end)

@@ -18,9 +18,9 @@ scored: a near-empty file would otherwise be "contained" in anything.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import combinations, product
-from typing import Iterable, Mapping
 
 from .regions import Region, TokenTable, merge_regions
 from .tokens import tokenizer

@@ -11,8 +11,9 @@ statement from filling the fingerprint). Its guarantee: any shared run of at lea
 from __future__ import annotations
 
 import zlib
-from functools import lru_cache
-from typing import NamedTuple, Sequence
+from collections.abc import Sequence
+from functools import cache
+from typing import NamedTuple
 
 _MASK = (1 << 64) - 1
 _BASE = 1_000_003
@@ -25,7 +26,7 @@ class Fingerprint(NamedTuple):
     start: int
 
 
-@lru_cache(maxsize=None)
+@cache
 def _symbol_code(symbol: str) -> int:
     """A stable number for a token symbol (Python's own `hash` of a str changes every run)."""
     return zlib.crc32(symbol.encode()) + 1
