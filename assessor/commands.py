@@ -152,19 +152,24 @@ def worker(burst):
     """Run an RQ grading worker (with its heartbeat, container sweeper and reconciler)."""
     import logging
 
+    from .jobs import close_pool, pool_stats
     from .logs import configure as configure_logging
     from .services.maintenance import Maintenance
-    from .services.queue import grading_queue, redis_connection, webhook_queue
+    from .services.queue import grading_queue, integrity_queue, redis_connection, webhook_queue
     from .services.workers import work_until_stopped, worker_name
 
     configure_logging()
     log = logging.getLogger("assessor.worker")
     connection = redis_connection()
-    maintenance = Maintenance(current_app._get_current_object(), connection, log=log.info)
+    maintenance = Maintenance(current_app._get_current_object(), connection, log=log.info, pool_stats=pool_stats)
     maintenance.run_once()
     maintenance.start()
     log.info("grading", extra={"worker": worker_name(), "queue": current_app.config["QUEUE_NAME"]})
-    work_until_stopped(connection, [grading_queue(connection), webhook_queue(connection)], burst=burst, log=log.warning)
+    try:
+        queues = [grading_queue(connection), webhook_queue(connection), integrity_queue(connection)]
+        work_until_stopped(connection, queues, burst=burst, log=log.warning)
+    finally:
+        close_pool()
 
 
 @click.command()

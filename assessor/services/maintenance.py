@@ -8,29 +8,32 @@ from redis.exceptions import RedisError
 
 import sandbox
 from sandbox.limits import MAX_TIME_S
+from sandbox.pool import MAX_IDLE_S
 
 from .attempts import close_expired
 from .submissions import reconcile
 from .webhooks import reconcile as catch_up_webhooks
-from .workers import beat, died
+from .workers import beat, died, publish_pool
 
 WORKER_LABEL = "io.assessor.worker"
-# A grading container older than this is garbage whoever made it (`assessor grade` labels no worker).
-MAX_CONTAINER_AGE_S = MAX_TIME_S + 120
+# A grading container older than this is garbage whoever made it (`assessor grade` labels no worker);
+# a warm pool's container may have waited up to MAX_IDLE_S before its grading began.
+MAX_CONTAINER_AGE_S = MAX_TIME_S + 120 + MAX_IDLE_S
 
 
 class Maintenance:
     """Runs the chores once at start, then in a daemon thread every few seconds."""
 
-    def __init__(self, app: Flask, connection, log=print):
-        self.app, self.connection, self.log = app, connection, log
+    def __init__(self, app: Flask, connection, log=print, pool_stats=lambda: None):
+        self.app, self.connection, self.log, self.pool_stats = app, connection, log, pool_stats
         self.interval = float(app.config["MAINTENANCE_INTERVAL_S"])
         self.ttl = float(app.config["HEARTBEAT_TTL_S"])
 
     def beat(self) -> None:
-        """Refresh this worker's heartbeat; a Redis hiccup is logged, not fatal."""
+        """Refresh this worker's heartbeat (and its warm pool's figures); a Redis hiccup is logged, not fatal."""
         try:
             beat(self.connection, self.ttl, self.app.config["QUEUE_NAME"])
+            publish_pool(self.connection, self.ttl, self.app.config["QUEUE_NAME"], self.pool_stats())
         except RedisError as error:
             self.log(f"maintenance: heartbeat failed: {error}")
 

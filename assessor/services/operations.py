@@ -11,7 +11,7 @@ from sqlalchemy import case, func, select, text
 from ..extensions import db
 from ..models import Submission
 from .queue import grading_queue, redis_connection
-from .workers import count_alive
+from .workers import count_alive, pool_totals
 
 # Upper bounds (seconds) of the grading-latency histogram: submitted → graded.
 LATENCY_BUCKETS = (0.5, 1, 2, 5, 10, 30, 60, 120, 300)
@@ -71,6 +71,13 @@ def metrics_text() -> str:
     _metric(lines, "gauge", "assessor_queue_depth", "Grading jobs waiting in the RQ queue.", [({}, _queue_depth())])
     _metric(lines, "gauge", "assessor_workers", "Grading workers of this queue with a current heartbeat.",
             [({}, _live_workers())])
+    pools = _pool_totals()
+    _metric(lines, "gauge", "assessor_pool_warm_containers",
+            "Containers started ahead of time and waiting for a grading, over the live workers.",
+            [({}, pools["warm"])])
+    _metric(lines, "counter", "assessor_pool_takes_total",
+            "Gradings that found a warm container (hit) or started their own (miss), over the live workers' lifetimes.",
+            [({"result": "hit"}, pools["hits"]), ({"result": "miss"}, pools["misses"])])
     by_status = dict(db.session.execute(
         select(Submission.status, func.count()).group_by(Submission.status)).all())
     _metric(lines, "gauge", "assessor_submissions", "Submissions by status (the database's view).",
@@ -98,6 +105,13 @@ def _live_workers() -> int:
         return count_alive(redis_connection(), current_app.config["QUEUE_NAME"])
     except Exception:  # noqa: BLE001 - as above
         return -1
+
+
+def _pool_totals() -> dict[str, int]:
+    try:
+        return pool_totals(redis_connection(), current_app.config["QUEUE_NAME"])
+    except Exception:  # noqa: BLE001 - as above
+        return {"warm": -1, "hits": -1, "misses": -1}
 
 
 def _latencies() -> tuple[list[int], float, int]:

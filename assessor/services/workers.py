@@ -20,6 +20,8 @@ from rq import SimpleWorker
 HEARTBEAT_PREFIX = "assessor:worker:"
 MEMBER_PREFIX = "assessor:member:"
 MEMBER_TTL_S = 24 * 3600
+POOL_PREFIX = "assessor:pool:"
+POOL_FIGURES = ("warm", "hits", "misses")
 _name = None
 
 
@@ -56,6 +58,28 @@ def count_alive(connection: Redis, queue: str) -> int:
     """How many workers with a current heartbeat grade from this queue (a Redis may serve several)."""
     keys = list(connection.scan_iter(match=HEARTBEAT_PREFIX + "*", count=1000))
     return sum(1 for value in (connection.mget(keys) if keys else []) if value is not None and value.decode() == queue)
+
+
+def publish_pool(connection: Redis, ttl_s: float, queue: str, stats: dict[str, int] | None) -> None:
+    """Say how this worker's warm pool is doing, for /metrics; it expires with the heartbeat."""
+    if stats is None:
+        return
+    key = POOL_PREFIX + worker_name()
+    with connection.pipeline() as pipe:
+        pipe.hset(key, mapping={"queue": queue, **{name: int(stats[name]) for name in POOL_FIGURES}})
+        pipe.pexpire(key, int(ttl_s * 1000))
+        pipe.execute()
+
+
+def pool_totals(connection: Redis, queue: str) -> dict[str, int]:
+    """The warm pools' figures summed over the live workers of this queue."""
+    totals = dict.fromkeys(POOL_FIGURES, 0)
+    for key in connection.scan_iter(match=POOL_PREFIX + "*", count=1000):
+        figures = {k.decode(): v.decode() for k, v in connection.hgetall(key).items()}
+        if figures.get("queue") == queue:
+            for name in POOL_FIGURES:
+                totals[name] += int(figures.get(name, 0))
+    return totals
 
 
 def alive(connection: Redis, names: set[str], ttl_s: float) -> set[str]:

@@ -9,7 +9,7 @@ import time
 import pytest
 import redis
 
-from tests.conftest import FIXTURE_LIBRARY, wait_for
+from tests.conftest import FIXTURE_LIBRARY, grading_containers, stop, wait_for
 
 CORRECT = (FIXTURE_LIBRARY / "sum-pairs" / "solution" / "python" / "solution.py").read_text()
 # Correct, but slow enough on its first call that a worker can be killed while grading it.
@@ -44,28 +44,26 @@ def graded(app, submission_id, timeout=90):
     return wait_for(lambda: (r := row(app, submission_id)).status in ("graded", "error") and r, timeout=timeout)
 
 
-def containers(docker_client):
-    return docker_client.containers.list(all=True, filters={"label": "io.assessor.sandbox"})
-
-
 def test_worker_killed_mid_grading_is_regraded_once_and_its_container_removed(
         app, client, invitation, start_worker, docker_client):
     token = started(client, invitation())
     first = start_worker(**FAST_MAINTENANCE)
     submission_id = submit(client, token, SLOW)
     wait_for(lambda: row(app, submission_id).status == "running", timeout=60)
-    wait_for(lambda: containers(docker_client), timeout=30)
+    # The first grading of a fresh worker runs in a container of its own, labelled with the submission.
+    wait_for(lambda: [c for c in grading_containers(docker_client, [first])
+                      if c["Labels"].get("io.assessor.submission") == str(submission_id)], timeout=30)
     time.sleep(0.5)
     first.send_signal(signal.SIGKILL)
     first.wait()
     assert row(app, submission_id).status == "running"
-    assert containers(docker_client), "the dead worker's container is still there"
+    assert grading_containers(docker_client, [first]), "the dead worker's container is still there"
 
     start_worker(**FAST_MAINTENANCE)
     result = graded(app, submission_id)
     assert (result.status, result.verdict, result.score) == ("graded", "passed", 7)
     assert result.grading_attempts == 2
-    wait_for(lambda: not containers(docker_client), timeout=30)
+    wait_for(lambda: not grading_containers(docker_client, [first]), timeout=30)   # swept by the new worker
 
 
 def test_flushed_redis_loses_no_queued_submission(app, client, invitation, start_worker, redis_url):
@@ -128,10 +126,11 @@ def test_redis_restart_during_service_loses_nothing(app, client, invitation, sta
 
 def test_two_workers_grade_every_submission_exactly_once(app, client, invitation, start_worker, docker_client):
     token = started(client, invitation())
-    start_worker()
-    start_worker()
+    workers = [start_worker(), start_worker()]
     ids = [submit(client, token, CORRECT) for _ in range(6)]
     results = [graded(app, submission_id) for submission_id in ids]
     assert [(r.verdict, r.score, r.grading_attempts) for r in results] == [("passed", 7, 1)] * 6
     assert len({r.claimed_by for r in results}) >= 1
-    assert not containers(docker_client)
+    for process in workers:
+        stop(process)
+    assert grading_containers(docker_client, workers) == []   # warm pools included
