@@ -34,6 +34,10 @@ class Config:
     WEBHOOK_TIMEOUT_S = float(os.environ.get("ASSESSOR_WEBHOOK_TIMEOUT_S", "10"))
     WEBHOOK_RETRY_SCHEDULE_S = tuple(float(wait) for wait in os.environ.get(
         "ASSESSOR_WEBHOOK_RETRIES_S", "30,120,600,3600,21600").split(",") if wait.strip())
+    # Two final submissions of a challenge sharing at least this share of the smaller one's
+    # fingerprints flag both attempts; unset: assessor.integrity.DEFAULT_THRESHOLD (chosen on samples).
+    SIMILARITY_THRESHOLD = float(os.environ["ASSESSOR_SIMILARITY_THRESHOLD"]) if os.environ.get(
+        "ASSESSOR_SIMILARITY_THRESHOLD") else None
     METRICS_TOKEN = os.environ.get("ASSESSOR_METRICS_TOKEN")   # unset: /metrics is open (keep it internal)
     # Web processes that never grade (docker-compose's web has no Docker socket) leave Docker out of /healthz.
     HEALTH_CHECKS_DOCKER = os.environ.get("ASSESSOR_HEALTHZ_DOCKER", "1") == "1"

@@ -6,8 +6,8 @@ from flask_login import current_user
 from ..auth.access import roles_required
 from ..errors import ServiceError
 from ..extensions import db
-from ..models import DECISIONS, Attempt, ChallengeSet, Submission
-from ..services import charts, shortlist
+from ..models import DECISIONS, Attempt, ChallengeSet, IntegrityFlag, SimilarityMatch, Submission
+from ..services import charts, integrity, shortlist
 from . import bp
 
 STAFF = ("admin", "manager", "interviewer")
@@ -93,7 +93,7 @@ def report(attempt_id):
 
     attempt = db.session.get(Attempt, attempt_id) or abort(404)
     return render_template("manager/report.html", report=reports.build(attempt), decisions=DECISIONS,
-                           history=shortlist.history(attempt))
+                           history=shortlist.history(attempt), flags=integrity.flags_of([attempt.id])[attempt.id])
 
 
 @bp.post("/submissions/<int:submission_id>/regrade")
@@ -109,3 +109,30 @@ def regrade(submission_id):
     except ServiceError as error:
         flash(error.message, "error")
     return redirect(url_for("manager.report", attempt_id=submission.attempt_id))
+
+
+@bp.get("/similarity/<int:match_id>")
+@roles_required(*STAFF)
+def similarity(match_id):
+    """Two solutions side by side, their matching regions marked: the evidence behind a flag."""
+    from ..services import comparison
+
+    match = db.session.get(SimilarityMatch, match_id) or abort(404)
+    return render_template("manager/similarity.html", comparison=comparison.build(match))
+
+
+@bp.post("/flags/<int:flag_id>/review")
+@roles_required("admin", "manager")
+def review_flag(flag_id):
+    """Mark an integrity flag reviewed, with what the manager concluded; or take the review back."""
+    flag = db.session.get(IntegrityFlag, flag_id) or abort(404)
+    try:
+        if request.form.get("action") == "reopen":
+            integrity.reopen(flag)
+            flash("The flag is open again.", "success")
+        else:
+            integrity.review(flag, current_user, request.form.get("note", ""))
+            flash("Flag marked reviewed.", "success")
+    except ServiceError as error:
+        flash(error.message, "error")
+    return redirect(url_for("manager.report", attempt_id=flag.attempt_id) + "#integrity")

@@ -1,4 +1,4 @@
-"""The RQ queues: grading jobs, and webhook deliveries beside them."""
+"""The RQ queues: grading jobs, and webhook deliveries and similarity checks beside them."""
 
 from flask import current_app
 from redis import Redis
@@ -18,6 +18,11 @@ def grading_queue(connection: Redis | None = None) -> Queue:
 def webhook_queue(connection: Redis | None = None) -> Queue:
     """The queue of webhook deliveries: the same workers take it, after grading (RQ drains queues in order)."""
     return Queue(f"{current_app.config['QUEUE_NAME']}-webhooks", connection=connection or redis_connection())
+
+
+def integrity_queue(connection: Redis | None = None) -> Queue:
+    """The queue of similarity checks (seconds of CPU each): taken by the same workers, after the rest."""
+    return Queue(f"{current_app.config['QUEUE_NAME']}-integrity", connection=connection or redis_connection())
 
 
 def job_id(submission_id: int) -> str:

@@ -67,6 +67,7 @@ class Row:
     challenges: dict[int, tuple[int, int]] = field(default_factory=dict)
     skills: dict[str, float] = field(default_factory=dict)
     tests: dict[int, list[dict]] = field(default_factory=dict)     # per challenge, the counted tests
+    flags: list = field(default_factory=list)                      # IntegrityFlags, unreviewed first
 
 
 @dataclass
@@ -122,6 +123,7 @@ def page(challenge_set: ChallengeSet, filters: Filters, number: int = 1, per_pag
     results = db.session.execute(statement.limit(per_page).offset((number - 1) * per_page)).all()
     rows = _rows(challenge_set, results)
     _explain(rows)
+    _integrity(rows)
     return Page(rows, total, number, pages)
 
 
@@ -138,6 +140,15 @@ def _explain(rows: list[Row]) -> None:
     by_attempt = {row.attempt.id: row for row in rows}
     for attempt_id, challenge_id, result in db.session.execute(statement):
         by_attempt[attempt_id].tests[challenge_id] = list((result or {}).get("tests", []))
+
+
+def _integrity(rows: list[Row]) -> None:
+    """Attach, to each row, its integrity flags (one query for the page)."""
+    from . import integrity
+
+    flags = integrity.flags_of([row.attempt.id for row in rows])
+    for row in rows:
+        row.flags = flags[row.attempt.id]
 
 
 def all_rows(challenge_set: ChallengeSet, filters: Filters) -> list[Row]:

@@ -100,8 +100,11 @@ def record_result(submission_id: int, token: str, result: dict, status: str = "g
         from .scoring import refresh
         from .webhooks import attempt_progressed
 
+        from .similarity import enqueue_check
+
         refresh(submission.attempt_id)
         attempt_progressed(submission.attempt_id)   # attempt.graded, once its final submissions are done
+        enqueue_check(submission.challenge_version.challenge_id)   # its code against the others'
     return True
 
 
