@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from grading import CHALLENGE, SOLUTION, floor_command, timed  # noqa: E402
+from grading import CHALLENGE, SOLUTION, floor_command, timed
 
 CODE = (SOLUTION / "solution.py").read_text()
 

@@ -242,7 +242,7 @@ class _Streams:
             sock.settimeout(remaining)
             try:
                 chunk = sock.recv(65536)
-            except (socket.timeout, TimeoutError):
+            except TimeoutError:
                 self.timed_out = True
                 return False
             if not chunk:

@@ -2,8 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from sandbox import read_directory
-
+from ..integrity.sources import challenge_sources
 from ..models import SimilarityMatch
 from . import challenges as challenge_versions
 
@@ -90,9 +89,5 @@ def _source_label(source: str) -> str:
 def _source_files(match: SimilarityMatch) -> dict[str, str]:
     """The reference or public solution the match was computed against (the current version's)."""
     loaded = challenge_versions.load_version(match.challenge.current_version)
-    if match.other_source == "reference":
-        files = loaded.solution(match.language) if match.language in loaded.languages else {}
-    else:
-        name = match.other_source.split(":", 1)[1]
-        files = {k: v for k, v in read_directory(loaded.path / "public" / match.language).items() if k == name}
-    return {name: content.decode("utf-8", errors="replace") for name, content in files.items()}
+    documents, _base = challenge_sources(loaded.path, match.language)
+    return next((dict(d.files) for d in documents if d.id == match.other_source), {})

@@ -13,11 +13,17 @@ queue of its own after grading; one job per challenge waits at a time.
 from flask import current_app
 from redis.exceptions import RedisError
 
-from sandbox import read_directory
-
 from .. import integrity
 from ..extensions import db
-from ..models import Challenge, ChallengeVersion, IntegrityFlag, SimilarityMatch, Submission, utcnow
+from ..integrity.sources import challenge_sources
+from ..models import (
+    Challenge,
+    ChallengeVersion,
+    IntegrityFlag,
+    SimilarityMatch,
+    Submission,
+    utcnow,
+)
 from . import challenges as challenge_versions
 from . import integrity as flags
 from .queue import integrity_queue
@@ -68,14 +74,8 @@ def check_challenge(challenge_id: int) -> int:
 
 
 def _pairs(loaded, language: str, group: list[Submission], threshold: float) -> list[integrity.PairMatch]:
-    documents = [integrity.Document(f"s{s.id}", s.files, "submission") for s in group]
-    if language in loaded.languages:
-        documents.append(integrity.Document("reference", _texts(loaded.solution(language)), "reference"))
-    public = loaded.path / "public" / language
-    if public.is_dir():
-        documents += [integrity.Document(f"public:{name}", {name: text}, "public")
-                      for name, text in _texts(read_directory(public)).items()]
-    base = list(_texts(loaded.starter(language)).values()) if language in loaded.languages else []
+    sources, base = challenge_sources(loaded.path, language)
+    documents = [integrity.Document(f"s{s.id}", s.files, "submission") for s in group] + sources
     return integrity.compare(documents, language, base=base, threshold=threshold)
 
 
@@ -124,10 +124,6 @@ def _describe_other(document_id: str, submission: Submission | None) -> dict:
 def _swap(region) -> list:
     a_file, a_lines, b_file, b_lines, tokens = region
     return [b_file, list(b_lines), a_file, list(a_lines), tokens]
-
-
-def _texts(files: dict[str, bytes]) -> dict[str, str]:
-    return {name: content.decode("utf-8", errors="replace") for name, content in files.items()}
 
 
 def enqueue_check(challenge_id: int) -> bool:

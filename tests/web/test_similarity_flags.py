@@ -7,7 +7,15 @@ import shutil
 import pytest
 
 from assessor.extensions import db
-from assessor.models import Attempt, Challenge, ChallengeSet, ChallengeSetItem, IntegrityFlag, SimilarityMatch, Submission
+from assessor.models import (
+    Attempt,
+    Challenge,
+    ChallengeSet,
+    ChallengeSetItem,
+    IntegrityFlag,
+    SimilarityMatch,
+    Submission,
+)
 from tests.conftest import ROOT
 
 SAMPLES = ROOT / "tests" / "fixtures" / "similarity" / "log-summary" / "python"
@@ -84,7 +92,7 @@ def test_the_shortlist_shows_the_flag_and_the_report_its_evidence(app, client, l
     login("manager")
     page = client.get(f"/manager/sets/{corpus['set_id']}/shortlist").get_data(as_text=True)
     rows = {name: block for name, block in re.findall(r'>(\w+)</a>\s*<div class="muted small">.*?</div>(.*?)</td>',
-                                                        page, re.S)}
+                                                        page, re.DOTALL)}
     assert "⚑ 1 flag" in rows["Mallory"] and "⚑ 1 flag" in rows["Ada"]
     assert all("flag" not in rows[name] for name in ("Barbara", "Claude", "Dennis"))
 
