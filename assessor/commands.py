@@ -152,7 +152,7 @@ def worker(burst):
     """Run an RQ grading worker (with its heartbeat, container sweeper and reconciler)."""
     import logging
 
-    from .jobs import close_pool, pool_stats
+    from .jobs import close_pool, pool_stats, prewarm
     from .logs import configure as configure_logging
     from .services.maintenance import Maintenance
     from .services.queue import grading_queue, integrity_queue, redis_connection, webhook_queue
@@ -164,6 +164,7 @@ def worker(burst):
     maintenance = Maintenance(current_app._get_current_object(), connection, log=log.info, pool_stats=pool_stats)
     maintenance.run_once()
     maintenance.start()
+    prewarm()
     log.info("grading", extra={"worker": worker_name(), "queue": current_app.config["QUEUE_NAME"]})
     try:
         queues = [grading_queue(connection), webhook_queue(connection), integrity_queue(connection)]

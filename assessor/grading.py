@@ -63,12 +63,26 @@ def grade(challenge: Challenge, files: dict[str, bytes], language: str, engine, 
           pool=None) -> GradeResult:
     """Grade files against the challenge's hidden (or visible) tests in a fresh container (from the
     worker's warm pool when it has one ready)."""
+    spec, settings = run_spec(challenge, language, limits, labels)
+    kind = challenge.kind_entry
+    spec = replace(spec, stdin=build_archive(files, challenge.tests_dir(visible), settings,
+                                             test_files=lambda path: kind.sends(path, language)))
+    started = time.monotonic()
+    result = run(spec, engine, pool=pool)
+    graded = judge(challenge, result, visible=visible, language=language)
+    graded.duration_ms = round((time.monotonic() - started) * 1000)
+    return graded
+
+
+def run_spec(challenge: Challenge, language: str, limits: Limits | None = None,
+             labels: dict[str, str] | None = None) -> tuple[RunSpec, dict]:
+    """The container a grading of this challenge in this language runs in (inputs still empty), and
+    the settings its harness is sent; a warm pool prepares containers from the spec alone."""
     if language not in challenge.languages:
         raise UnsupportedLanguage(f"{challenge.slug} is not offered in {language!r} "
                                   f"(offered: {', '.join(challenge.languages)})")
     runner = LANGUAGES.get(language)
     bounds = (limits or Limits.from_env()).for_challenge(challenge.time_limit_s, challenge.memory_mb, challenge.test_timeout_s)
-    kind = challenge.kind_entry
     if runner.program is not None and runner.program.compile and challenge.kind in PROGRAM_KINDS:
         bounds = replace(bounds, compile_s=bounds.compile_s or COMPILE_S)
     settings = {**bounds.harness_settings(), **runner.settings(), "python": challenge.python,
@@ -76,18 +90,13 @@ def grade(challenge: Challenge, files: dict[str, bytes], language: str, engine, 
     spec = RunSpec(
         image=runner.image,
         command=runner.command(challenge.kind),
-        stdin=build_archive(files, challenge.tests_dir(visible), settings,
-                            test_files=lambda path: kind.sends(path, language)),
+        stdin=b"",
         limits=bounds,
         labels={"io.assessor.challenge": challenge.slug, **(labels or {})},
         user=runner.harness_user,
         capabilities=runner.harness_capabilities,
     )
-    started = time.monotonic()
-    result = run(spec, engine, pool=pool)
-    graded = judge(challenge, result, visible=visible, language=language)
-    graded.duration_ms = round((time.monotonic() - started) * 1000)
-    return graded
+    return spec, settings
 
 
 def judge(challenge: Challenge, result: RunResult, visible: bool = False, language: str | None = None) -> GradeResult:

@@ -7,9 +7,9 @@ from rq import get_current_job
 
 import sandbox
 
-from .grading import GradeResult, grade
+from .grading import GradeResult, grade, run_spec
 from .extensions import db
-from .models import Submission
+from .models import ChallengeVersion, Submission
 from .services import challenges, submissions
 from .services.maintenance import WORKER_LABEL
 from .services.workers import worker_name
@@ -35,6 +35,28 @@ def warm_pool() -> sandbox.WarmPool | None:
                                  shapes=current_app.config["POOL_SHAPES"], labels={WORKER_LABEL: worker_name()},
                                  log=log.warning)
     return _pool
+
+
+def prewarm(recent: int = 200) -> int:
+    """Warm the pool for what was graded last (challenge version and language of the latest
+    submissions), so the first submissions after a worker starts find a container ready."""
+    pool = warm_pool()
+    if pool is None:
+        return 0
+    rows = db.session.execute(db.select(Submission.challenge_version_id, Submission.language)
+                              .order_by(Submission.id.desc()).limit(recent)).all()
+    prepared, seen = 0, set()
+    for version_id, language in rows:
+        if (version_id, language) in seen or prepared >= pool.shapes:
+            continue
+        seen.add((version_id, language))
+        try:
+            challenge = challenges.load_version(db.session.get(ChallengeVersion, version_id))
+            pool.prepare(run_spec(challenge, language)[0])
+            prepared += 1
+        except Exception as error:  # noqa: BLE001 - warming saves time; it must never keep a worker from starting
+            log.warning("warm pool: cannot prepare %s in %s: %s", version_id, language, error)
+    return prepared
 
 
 def pool_stats() -> dict[str, int] | None:

@@ -80,6 +80,16 @@ class WarmPool:
         self._discard(stale)
         return found
 
+    def prepare(self, spec: RunSpec) -> None:
+        """Keep containers warm for this spec's configuration before anyone asks (a worker's start)."""
+        config = container_config(spec)
+        with self._condition:
+            shape = shape_of(config)
+            if shape not in self._configs and len(self._configs) < self.shapes:
+                self._configs[shape] = {**config, "Labels": self.labels}
+                self._configs.move_to_end(shape, last=False)    # behind anything really used
+                self._condition.notify_all()
+
     def dispose(self, launched: Launched | None) -> None:
         """The end of a run that called take(): its container (if it got as far as having one) is
         removed soon, by the pool's thread, and refilling may go on at full speed."""

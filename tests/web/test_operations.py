@@ -185,3 +185,28 @@ def test_metrics_show_the_workers_warm_pools(app, client, invitation, start_work
     wait_for(lambda: figures()['assessor_pool_takes_total{result="hit"}'] == 1, timeout=30)
     stop(worker)                # a stopped worker's pool is gone, and no longer counted
     wait_for(lambda: figures()["assessor_pool_warm_containers"] == 0, timeout=30)
+
+
+def test_a_worker_warms_up_for_what_was_graded_last(app, client, invitation, start_worker):
+    from tests.conftest import stop, wait_for
+
+    token = invitation()
+    assert client.post(f"/c/{token}/start").status_code == 302
+
+    def grade_one():
+        submitted = client.post(f"/c/{token}/challenges/sum-pairs/submissions",
+                                json={"language": "python", "files": {"solution.py": CORRECT}}).get_json()["id"]
+        wait_for(lambda: client.get(f"/c/{token}/submissions/{submitted}").get_json()["status"] == "graded",
+                 timeout=90)
+
+    def figures():
+        return samples(client.get("/metrics").get_data(as_text=True))
+
+    first = start_worker(ASSESSOR_HEARTBEAT_TTL_S=2)
+    grade_one()
+    stop(first)
+    start_worker(ASSESSOR_HEARTBEAT_TTL_S=2)              # a restart: nothing asked of it yet
+    wait_for(lambda: figures()["assessor_pool_warm_containers"] == 2, timeout=60)
+    grade_one()
+    wait_for(lambda: figures()['assessor_pool_takes_total{result="hit"}'] == 1, timeout=30)
+    assert figures()['assessor_pool_takes_total{result="miss"}'] == 0
