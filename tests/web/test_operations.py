@@ -162,29 +162,32 @@ def test_the_worker_logs_each_grading_as_a_json_event(app, client, invitation, s
     assert samples(client.get("/metrics").get_data(as_text=True))["assessor_workers"] == 1
 
 
+def grade_one(client, token):
+    """Submit the correct solution and wait until it is graded."""
+    from tests.conftest import wait_for
+
+    submitted = client.post(f"/c/{token}/challenges/sum-pairs/submissions",
+                            json={"language": "python", "files": {"solution.py": CORRECT}}).get_json()["id"]
+    wait_for(lambda: client.get(f"/c/{token}/submissions/{submitted}").get_json()["status"] == "graded", timeout=90)
+
+
+def figures(client):
+    return samples(client.get("/metrics").get_data(as_text=True))
+
+
 def test_metrics_show_the_workers_warm_pools(app, client, invitation, start_worker):
     from tests.conftest import stop, wait_for
 
     worker = start_worker(ASSESSOR_HEARTBEAT_TTL_S=2, ASSESSOR_POOL_SIZE=2)
     token = invitation()
     assert client.post(f"/c/{token}/start").status_code == 302
-
-    def grade_one():
-        submitted = client.post(f"/c/{token}/challenges/sum-pairs/submissions",
-                                json={"language": "python", "files": {"solution.py": CORRECT}}).get_json()["id"]
-        wait_for(lambda: client.get(f"/c/{token}/submissions/{submitted}").get_json()["status"] == "graded",
-                 timeout=90)
-
-    def figures():
-        return samples(client.get("/metrics").get_data(as_text=True))
-
-    grade_one()                 # the first grading of a configuration finds nothing warm
-    warm = wait_for(lambda: figures()["assessor_pool_warm_containers"] == 2 and figures(), timeout=60)
+    grade_one(client, token)        # the first grading of a configuration finds nothing warm
+    warm = wait_for(lambda: figures(client)["assessor_pool_warm_containers"] == 2 and figures(client), timeout=60)
     assert warm['assessor_pool_takes_total{result="miss"}'] == 1
-    grade_one()
-    wait_for(lambda: figures()['assessor_pool_takes_total{result="hit"}'] == 1, timeout=30)
-    stop(worker)                # a stopped worker's pool is gone, and no longer counted
-    wait_for(lambda: figures()["assessor_pool_warm_containers"] == 0, timeout=30)
+    grade_one(client, token)
+    wait_for(lambda: figures(client)['assessor_pool_takes_total{result="hit"}'] == 1, timeout=30)
+    stop(worker)                    # a stopped worker's pool is gone, and no longer counted
+    wait_for(lambda: figures(client)["assessor_pool_warm_containers"] == 0, timeout=30)
 
 
 def test_a_worker_warms_up_for_what_was_graded_last(app, client, invitation, start_worker):
@@ -192,21 +195,11 @@ def test_a_worker_warms_up_for_what_was_graded_last(app, client, invitation, sta
 
     token = invitation()
     assert client.post(f"/c/{token}/start").status_code == 302
-
-    def grade_one():
-        submitted = client.post(f"/c/{token}/challenges/sum-pairs/submissions",
-                                json={"language": "python", "files": {"solution.py": CORRECT}}).get_json()["id"]
-        wait_for(lambda: client.get(f"/c/{token}/submissions/{submitted}").get_json()["status"] == "graded",
-                 timeout=90)
-
-    def figures():
-        return samples(client.get("/metrics").get_data(as_text=True))
-
     first = start_worker(ASSESSOR_HEARTBEAT_TTL_S=2)
-    grade_one()
+    grade_one(client, token)
     stop(first)
     start_worker(ASSESSOR_HEARTBEAT_TTL_S=2)              # a restart: nothing asked of it yet
-    wait_for(lambda: figures()["assessor_pool_warm_containers"] == 2, timeout=60)
-    grade_one()
-    wait_for(lambda: figures()['assessor_pool_takes_total{result="hit"}'] == 1, timeout=30)
-    assert figures()['assessor_pool_takes_total{result="miss"}'] == 0
+    wait_for(lambda: figures(client)["assessor_pool_warm_containers"] == 2, timeout=60)
+    grade_one(client, token)
+    wait_for(lambda: figures(client)['assessor_pool_takes_total{result="hit"}'] == 1, timeout=30)
+    assert figures(client)['assessor_pool_takes_total{result="miss"}'] == 0
