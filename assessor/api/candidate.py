@@ -5,7 +5,7 @@ from flask import abort, g, jsonify
 from ..errors import ServiceError
 from ..extensions import db
 from ..models import Submission
-from ..services import attempts, candidate_view, invitations, submissions
+from ..services import attempts, behaviour, candidate_view, invitations, submissions
 from . import bp, serialize
 from .auth import candidate_required
 from .staff import _boolean, body
@@ -68,6 +68,14 @@ def candidate_submission(submission_id):
     if submission is None or submission.attempt_id != attempt.id:
         abort(404)
     return jsonify(submissions.public_status(submission))
+
+
+@bp.post("/candidate/signals")
+@candidate_required
+def candidate_signals():
+    """Record behaviour events: pastes into the editor (their size) and times away from the page."""
+    data = body()
+    return jsonify(recorded=behaviour.record(_attempt(), data.get("events"), page_now=data.get("sent_at")))
 
 
 @bp.post("/candidate/finish")

@@ -49,6 +49,21 @@ SCHEMAS = {
     "CodeInput": {"type": "object", "required": ["language", "files"], "properties": {
         "language": {"type": "string"}, "files": {"type": "object", "additionalProperties": {"type": "string"}},
         "visible": {"type": "boolean", "description": "true: run the visible examples only"}}},
+    "BehaviourInput": {"type": "object", "required": ["events"], "properties": {
+        "sent_at": {"type": "string", "format": "date-time",
+                    "description": "the client's clock when it sent the batch: corrects the events' times"},
+        "events": {"type": "array", "maxItems": 200, "items": {"oneOf": [
+            {"type": "object", "required": ["kind", "challenge", "at", "chars", "lines"],
+             "additionalProperties": False, "description": "a paste into the editor: its size, never its text",
+             "properties": {"kind": {"const": "paste"}, "challenge": {"type": "string", "description": "slug"},
+                            "at": {"type": "string", "format": "date-time"},
+                            "chars": {"type": "integer", "minimum": 1, "maximum": 1000000},
+                            "lines": {"type": "integer", "minimum": 1}}},
+            {"type": "object", "required": ["kind", "at", "duration_ms"], "additionalProperties": False,
+             "description": "a time away from the assessment page (another tab or window): when it began, how long",
+             "properties": {"kind": {"const": "away"}, "challenge": {"type": "string", "description": "slug"},
+                            "at": {"type": "string", "format": "date-time"},
+                            "duration_ms": {"type": "integer", "minimum": 0, "maximum": 86400000}}}]}}}},
     "SubmissionStatus": {"type": "object", "properties": {
         "id": {"type": "integer"}, "status": {"type": "string", "enum": ["queued", "running", "graded", "error"]},
         "verdict": {"type": "string"}, "passed": {"type": "integer"}, "total": {"type": "integer"}}},
@@ -99,6 +114,10 @@ def document() -> dict:
             "/candidate/submissions/{submission_id}": {"get": _op("Poll a submission", candidate,
                                                                   _ref("SubmissionStatus"),
                                                                   params=["submission_id"])},
+            "/candidate/signals": {"post": _op(
+                "Record behaviour events (disclosed to the candidate): pastes' sizes, times away; a bad "
+                "event refuses the whole batch", candidate,
+                {"type": "object", "properties": {"recorded": {"type": "integer"}}}, "200", _ref("BehaviourInput"))},
             "/candidate/finish": {"post": _op("Finish the assessment", candidate, OBJECT)},
             "/openapi.json": {"get": _op("This document", None, OBJECT)},
         },

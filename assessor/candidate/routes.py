@@ -1,4 +1,4 @@
-"""Candidate pages: welcome, start, the challenge page with its editor, drafts, submit, poll, finish."""
+"""Candidate pages: welcome, start, the challenge page with its editor, drafts, submit, poll, signals, finish."""
 
 from flask import abort, jsonify, redirect, render_template, request, url_for
 
@@ -6,7 +6,7 @@ from ..errors import ServiceError
 from ..extensions import db
 from ..models import Submission, utcnow
 from ..rendering import render_markdown
-from ..services import attempts, candidate_view, invitations, submissions
+from ..services import attempts, behaviour, candidate_view, invitations, submissions
 from . import bp
 
 
@@ -81,6 +81,14 @@ def submission_status(token, submission_id):
     if submission is None or invitation.attempt is None or submission.attempt_id != invitation.attempt.id:
         abort(404)
     return jsonify(submissions.public_status(submission))
+
+
+@bp.post("/<token>/signals")
+def signals(token):
+    """Record a batch of the page's behaviour events (pastes, times away) disclosed on the welcome page."""
+    invitation, payload = _started(token), _json()
+    recorded = behaviour.record(invitation.attempt, payload.get("events"), page_now=payload.get("sent_at"))
+    return jsonify(recorded=recorded)
 
 
 @bp.post("/<token>/finish")
