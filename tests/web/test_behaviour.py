@@ -63,7 +63,7 @@ def test_the_welcome_page_discloses_what_is_recorded_before_start(client, invita
     disclosure = page[page.index("What is recorded"):page.index("Start the assessment")]
     assert "the code you save, run and submit, and when" in disclosure
     assert "paste into the code editor" in disclosure and "not the text" in disclosure
-    assert "leave this page" in disclosure and "another tab or window" in disclosure and "how long" in disclosure
+    assert "leave the challenge pages" in disclosure and "another tab or window" in disclosure and "how long" in disclosure
     assert "never an automatic judgement" in disclosure
 
 
