@@ -17,6 +17,7 @@ record is caught up by ``reconcile`` (run by every worker's maintenance).
 
 import secrets
 import uuid
+from collections.abc import Callable
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -26,8 +27,16 @@ from sqlalchemy.orm import selectinload
 
 from ..errors import ServiceError
 from ..extensions import db
-from ..models import (WEBHOOK_EVENTS, Attempt, DeliveryAttempt, Submission, User, Webhook, WebhookDelivery,
-                      utcnow)
+from ..models import (
+    WEBHOOK_EVENTS,
+    Attempt,
+    DeliveryAttempt,
+    Submission,
+    User,
+    Webhook,
+    WebhookDelivery,
+    utcnow,
+)
 from . import webhook_delivery, webhook_payloads
 
 SECRET_PREFIX = "whsec_"
@@ -116,8 +125,9 @@ def delete_webhook(webhook: Webhook) -> None:
 
 def ping(webhook: Webhook) -> WebhookDelivery:
     """Queue a `ping` to the webhook (sent even while it is disabled: it is a test)."""
+    now = utcnow()
     delivery = _delivery(webhook, "ping", f"ping:{uuid.uuid4()}", None,
-                         lambda delivery_id, now: webhook_payloads.ping_event(delivery_id, now, webhook))
+                         lambda delivery_id: webhook_payloads.ping_event(delivery_id, now, webhook))
     db.session.commit()
     webhook_delivery.send_soon([delivery])
     return delivery
@@ -154,7 +164,7 @@ def attempt_progressed(attempt_id: int) -> list[WebhookDelivery]:
 def _guarded(action) -> list[WebhookDelivery]:
     try:
         return action()
-    except Exception:  # noqa: BLE001 - the event's marker stayed empty, so reconcile() records it later
+    except Exception:  # the event's marker stayed empty, so reconcile() records it later
         db.session.rollback()
         current_app.logger.exception("recording a webhook event failed; the reconciler will retry it")
         return []
@@ -182,19 +192,20 @@ def _record(attempt_id: int, event: str) -> list[WebhookDelivery]:
         db.session.commit()
         return []
     attempt = db.session.get(Attempt, attempt_id)
-    payload = lambda delivery_id, at: webhook_payloads.attempt_event(event, delivery_id, at, attempt)  # noqa: E731
-    deliveries = [_delivery(webhook, event, f"{event}:{attempt_id}", attempt_id, payload)
+    deliveries = [_delivery(webhook, event, f"{event}:{attempt_id}", attempt_id,
+                            lambda delivery_id: webhook_payloads.attempt_event(event, delivery_id, now, attempt))
                   for webhook in subscribed(event)]
     db.session.commit()
     webhook_delivery.send_soon(deliveries)
     return deliveries
 
 
-def _delivery(webhook: Webhook, event: str, key: str, attempt_id: int | None, payload) -> WebhookDelivery:
-    """A pending delivery, added to the session, whose body is the payload made for its delivery id."""
+def _delivery(webhook: Webhook, event: str, key: str, attempt_id: int | None,
+              payload: Callable[[str], dict]) -> WebhookDelivery:
+    """A pending delivery, added to the session, whose body is payload(its delivery id)."""
     delivery_id, now = str(uuid.uuid4()), utcnow()
     delivery = WebhookDelivery(webhook_id=webhook.id, uuid=delivery_id, event=event, event_key=key,
-                               attempt_id=attempt_id, body=webhook_payloads.encode(payload(delivery_id, now)),
+                               attempt_id=attempt_id, body=webhook_payloads.encode(payload(delivery_id)),
                                status="pending", next_attempt_at=now, created_at=now)
     db.session.add(delivery)
     return delivery
@@ -212,7 +223,7 @@ def reconcile(grace_s: float) -> dict[str, list[int]]:
     missed = db.session.scalars(select(Attempt.id).where(Attempt.submitted_event_at.is_(None),
                                                          Attempt.finished_at < bound).limit(200)).all()
     for attempt_id in missed:
-        _guarded(lambda: _record(attempt_id, "attempt.submitted"))
+        _guarded(lambda attempt_id=attempt_id: _record(attempt_id, "attempt.submitted"))
     ungraded = db.session.scalars(select(Attempt.id).where(Attempt.graded_event_at.is_(None),
                                                            Attempt.submitted_event_at < bound,
                                                            ~_pending_grading(Attempt.id)).limit(200)).all()

@@ -5,7 +5,13 @@ attempt.graded exactly once, even with two workers recording results at the same
 import pytest
 
 from assessor.extensions import db
-from assessor.models import Challenge, ChallengeSet, ChallengeSetItem, DeliveryAttempt, WebhookDelivery
+from assessor.models import (
+    Challenge,
+    ChallengeSet,
+    ChallengeSetItem,
+    DeliveryAttempt,
+    WebhookDelivery,
+)
 from tests.conftest import FIXTURE_LIBRARY, wait_for
 from tests.web.webhook_receiver import Receiver
 
