@@ -156,7 +156,7 @@ def worker(burst):
     from .logs import configure as configure_logging
     from .services.maintenance import Maintenance
     from .services.queue import grading_queue, integrity_queue, redis_connection, webhook_queue
-    from .services.workers import work_until_stopped, worker_name
+    from .services.workers import forget_pool, work_until_stopped, worker_name
 
     configure_logging()
     log = logging.getLogger("assessor.worker")
@@ -171,6 +171,7 @@ def worker(burst):
         work_until_stopped(connection, queues, burst=burst, log=log.warning)
     finally:
         close_pool()
+        forget_pool(connection)
 
 
 @click.command()

@@ -40,7 +40,11 @@ def warm_pool() -> sandbox.WarmPool | None:
 def prewarm(recent: int = 200) -> int:
     """Warm the pool for what was graded last (challenge version and language of the latest
     submissions), so the first submissions after a worker starts find a container ready."""
-    pool = warm_pool()
+    try:
+        pool = warm_pool()
+    except sandbox.SandboxUnavailable as error:     # Docker down: gradings will say so, and retry
+        log.warning("warm pool: not started: %s", error)
+        return 0
     if pool is None:
         return 0
     rows = db.session.execute(db.select(Submission.challenge_version_id, Submission.language)

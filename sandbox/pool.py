@@ -67,10 +67,12 @@ class WarmPool:
             idle = self._idle.get(shape, [])
             while idle and found is None:
                 candidate = idle.pop(0)          # the oldest first: fewer reach their retirement age
-                if candidate.pristine(self.engine):
-                    found = candidate
-                else:
+                reason = candidate.unusable(self.engine)
+                if reason:
+                    self.log(f"warm pool: container {candidate.container[:12]} not used: {reason}")
                     stale.append(candidate)
+                else:
+                    found = candidate
             if found is None:
                 self.misses += 1
             else:

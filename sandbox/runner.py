@@ -99,29 +99,32 @@ class Launched:
     early: bytes                 # bytes the attach handshake read past its headers
     launched_at: float = field(default_factory=time.monotonic)
 
-    def pristine(self, engine: Engine) -> bool:
-        """Still running and silent: a harness prints nothing before it has its inputs.
+    def unusable(self, engine: Engine) -> str:
+        """Why this container must not grade anyone, or "" when it is still running and silent (a
+        harness prints nothing before it has its inputs).
 
         Any byte already waiting, or end of stream, rules it out; so does the Engine saying it is
         not running (a killed container's attach stream stays open while our stdin does)."""
         if self.early:
-            return False
+            return f"it printed {self.early[:80]!r} before its inputs"
         timeout = self.sock.gettimeout()
         self.sock.settimeout(0)
         try:
-            self.sock.recv(1, socket.MSG_PEEK)
-            return False
+            waiting = self.sock.recv(200, socket.MSG_PEEK)
+            return f"it printed {waiting[:80]!r} before its inputs" if waiting else "its stream ended"
         except BlockingIOError:
             pass
-        except OSError:
-            return False
+        except OSError as error:
+            return f"its stream failed: {error}"
         finally:
             self.sock.settimeout(timeout)
         try:
             state = engine.inspect(self.container)["State"]
-        except SandboxUnavailable:
-            return False
-        return bool(state.get("Running")) and not state.get("Paused") and not state.get("Restarting")
+        except SandboxUnavailable as error:
+            return f"the Engine cannot inspect it: {error}"
+        if not state.get("Running") or state.get("Paused") or state.get("Restarting"):
+            return f"it is {state.get('Status', 'not running')}"
+        return ""
 
     def discard(self, engine: Engine) -> None:
         """Close our end and remove the container, whatever state it is in."""

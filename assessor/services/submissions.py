@@ -50,8 +50,9 @@ def record_and_enqueue(attempt: Attempt, challenge: Challenge, language: str, fi
     return submission
 
 
-def enqueue(submission: Submission) -> bool:
-    """Put the submission's grading job on the queue; the row stays `queued` even if Redis is down."""
+def enqueue(submission: Submission, at_front: bool = False) -> bool:
+    """Put the submission's grading job on the queue; the row stays `queued` even if Redis is down.
+    `at_front`: it was already being graded (its worker died), so it does not wait behind the backlog."""
     config = current_app.config
     retries = config["GRADING_RETRIES"]
     try:
@@ -63,6 +64,7 @@ def enqueue(submission: Submission) -> bool:
             failure_ttl=7 * 24 * 3600,
             # Backoff 5 s, 20 s, 80 s, ... (RQ takes interval i for the i-th retry when lengths match).
             retry=Retry(max=retries, interval=[5 * 4 ** i for i in range(retries)]) if retries > 0 else None,
+            at_front=at_front,
         )
     except RedisError:
         current_app.logger.warning("submission %s stays queued: Redis is unreachable", submission.id)
@@ -140,7 +142,7 @@ def reconcile(grace_s: float = 10.0) -> list[int]:
     living = alive(connection, {s.claimed_by for s in running}, float(current_app.config["HEARTBEAT_TTL_S"]))
     for submission in running:
         if submission.claimed_by not in living and release(submission.id, submission.claim_token):
-            enqueue(submission)
+            enqueue(submission, at_front=True)
             requeued.append(submission.id)
     queued = db.session.scalars(db.select(Submission).where(Submission.status == "queued",
                                                             Submission.updated_at < bound)).all()

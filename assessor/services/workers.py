@@ -71,6 +71,14 @@ def publish_pool(connection: Redis, ttl_s: float, queue: str, stats: dict[str, i
         pipe.execute()
 
 
+def forget_pool(connection: Redis) -> None:
+    """Take this worker's pool figures out at once (it stopped and removed its pool)."""
+    try:
+        connection.delete(POOL_PREFIX + worker_name())
+    except RedisError:
+        pass  # they expire with the heartbeat anyway
+
+
 def pool_totals(connection: Redis, queue: str) -> dict[str, int]:
     """The warm pools' figures summed over the live workers of this queue."""
     totals = dict.fromkeys(POOL_FIGURES, 0)

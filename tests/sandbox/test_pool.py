@@ -142,7 +142,7 @@ def test_a_container_that_dies_as_it_is_taken_costs_the_candidate_nothing(engine
     graded(engine, warm_pool)
     warm_count(warm_pool, 1)
     kill_waiting(docker_client, label)
-    monkeypatch.setattr(sandbox.runner.Launched, "pristine", lambda self, engine: True)
+    monkeypatch.setattr(sandbox.runner.Launched, "unusable", lambda self, engine: "")
     result = graded(engine, warm_pool)
     assert (result.verdict, result.score) == ("passed", 7)
     assert warm_pool.stats()["hits"] == 1

@@ -103,6 +103,8 @@ MATRIX = [
     ("GET",  "/manager/attempts/<int:attempt_id>",                  LOGIN, LOGIN,   LOGIN,   200,     200,     200,    200),
     # the matrix's submission is still queued (no worker): a re-grade is refused as busy, after the role check
     ("POST", "/manager/submissions/<int:submission_id>/regrade",    LOGIN, LOGIN,   LOGIN,   403,     403,     REPORT, REPORT),
+    ("GET",  "/manager/similarity/<int:match_id>",                  LOGIN, LOGIN,   LOGIN,   200,     200,     200,    200),
+    ("POST", "/manager/flags/<int:flag_id>/review",                 LOGIN, LOGIN,   LOGIN,   403,     403,     REPORT, REPORT),
     # candidate pages: the token in the URL is the only credential
     ("GET",  "/c/<token>",                                          404,   200,     200,     404,     404,     404,    404),
     ("POST", "/c/<token>/start",                                    404,   FIRST,   FIRST,   404,     404,     404,    404),
@@ -110,6 +112,7 @@ MATRIX = [
     ("PUT",  "/c/<token>/challenges/<slug>/draft",                  404,   200,     200,     404,     404,     404,    404),
     ("POST", "/c/<token>/challenges/<slug>/submissions",            404,   202,     202,     404,     404,     404,    404),
     ("GET",  "/c/<token>/submissions/<int:submission_id>",          404,   404,     200,     404,     404,     404,    404),
+    ("POST", "/c/<token>/signals",                                  404,   200,     200,     404,     404,     404,    404),
     ("POST", "/c/<token>/finish",                                   404,   WELCOME, WELCOME, 404,     404,     404,    404),
     # staff API: bearer API token; a candidate's invitation token is not one
     ("GET",  "/api/v1/openapi.json",                                200,   200,     200,     200,     200,     200,    200),
@@ -128,6 +131,7 @@ MATRIX = [
     ("PUT",  "/api/v1/candidate/challenges/<slug>/draft",           401,   200,     200,     404,     404,     404,    404),
     ("POST", "/api/v1/candidate/challenges/<slug>/submissions",     401,   202,     202,     404,     404,     404,    404),
     ("GET",  "/api/v1/candidate/submissions/<int:submission_id>",   401,   404,     200,     404,     404,     404,    404),
+    ("POST", "/api/v1/candidate/signals",                           401,   200,     200,     404,     404,     404,    404),
     ("POST", "/api/v1/candidate/finish",                            401,   200,     200,     404,     404,     404,    404),
 ]
 
@@ -143,6 +147,8 @@ def _login_form(world, actor):
     return {"data": {"email": "nobody@example.com", "password": "not the password"}}
 
 
+SIGNALS = {"events": [{"kind": "paste", "challenge": "sum-pairs", "at": "2026-01-01T00:00:00+00:00", "chars": 40,
+                       "lines": 2}]}
 SET_FORM = {"data": {"name": "Matrix set", "time_limit_min": "45", "challenge": "sum-pairs"}}
 
 # Minimal valid bodies: an allowed request succeeds with them (a callable gets (world, actor)).
@@ -169,6 +175,9 @@ BODIES = {
     ("POST", "/api/v1/sets/<int:set_id>/invitations"): {"json": {"name": "Dee Example", "email": "dee@example.com",
                                                                   "send_email": False}},
     ("PUT", "/api/v1/candidate/challenges/<slug>/draft"): {"json": CODE},
+    ("POST", "/c/<token>/signals"): {"json": SIGNALS},
+    ("POST", "/api/v1/candidate/signals"): {"json": SIGNALS},
+    ("POST", "/manager/flags/<int:flag_id>/review"): {"data": {"note": "matrix"}},
     ("POST", "/api/v1/candidate/challenges/<slug>/submissions"): {"json": CODE},
 }
 
@@ -204,6 +213,12 @@ EFFECTS = {
         lambda w: count(models.Invitation, id=w.ids["invitation_id"], revoked_at=None) == 0,
     ("POST", "/account/tokens/<int:token_id>/revoke"):
         lambda w: count(models.ApiToken, id=w.ids["token_id"], revoked_at=None) == 0,
+    ("POST", "/manager/flags/<int:flag_id>/review"):
+        lambda w: count(models.IntegrityFlag, id=w.ids["flag_id"], review_note="matrix") == 1,
+    ("POST", "/c/<token>/signals"):
+        lambda w: count(models.BehaviourEvent, kind="paste") == 2,
+    ("POST", "/api/v1/candidate/signals"):
+        lambda w: count(models.BehaviourEvent, kind="paste") == 2,
     ("POST", "/api/v1/sets"):
         lambda w: count(models.ChallengeSet, name="API set") == 3,
     ("POST", "/api/v1/sets/<int:set_id>/invitations"):
@@ -243,7 +258,7 @@ def password_hash():
 
 @pytest.fixture
 def world(app, password_hash):
-    from assessor.services import invitations, sets, submissions, tokens, webhooks
+    from assessor.services import integrity, invitations, sets, submissions, tokens, webhooks
 
     built = World(app)
     with app.app_context():
@@ -278,9 +293,19 @@ def world(app, password_hash):
         spare_token, _ = tokens.create(users["owner"], "spare")
         hook = webhooks.create("https://hr.example.com/hooks/world", ["attempt.submitted", "attempt.graded"])
         delivery = webhooks.ping(hook)
+        match = models.SimilarityMatch(challenge_id=challenge.id, language="python", submission=submission,
+                                       other_source="reference", score=0.9, regions=[["solution.py", [1, 2],
+                                                                                      "solution.py", [1, 2], 20]])
+        db.session.add(match)
+        db.session.flush()
+        flag = integrity.upsert(attempt.id, f"similarity:{challenge.id}:reference", "similarity",
+                                "Count pairs: 90% of the smaller solution matches the reference solution",
+                                challenge_id=challenge.id, score=0.9, match_id=match.id)
+        db.session.commit()
         built.ids = {"set_id": challenge_set.id, "invitation_id": spare.id, "attempt_id": attempt.id,
                      "submission_id": submission.id, "token_id": spare_token.id, "slug": "sum-pairs",
-                     "webhook_id": hook.id, "delivery_id": delivery.id, "webhook_secret": hook.secret}
+                     "webhook_id": hook.id, "delivery_id": delivery.id, "webhook_secret": hook.secret,
+                     "match_id": match.id, "flag_id": flag.id}
     return built
 
 

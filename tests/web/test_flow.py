@@ -1,8 +1,7 @@
 """End to end: a submission made through the web is graded by a real worker in a real container."""
 
-import socket
 
-from tests.conftest import FIXTURE_LIBRARY, SOLUTIONS, wait_for
+from tests.conftest import FIXTURE_LIBRARY, SOLUTIONS, grading_containers, stop, wait_for
 
 CORRECT_DIR = FIXTURE_LIBRARY / "sum-pairs" / "solution" / "python"
 
@@ -50,9 +49,10 @@ def test_submission_is_graded_by_a_worker_and_its_score_shows_to_staff(app, clie
     assert "Count pairs" in staff_page
     # the example run is not a scored submission
     assert staff_page.count("Grace Hopper") == 2
-    # None of this worker's containers is left (other graders may share the Docker Engine).
-    mine = f"io.assessor.worker={socket.gethostname()}-{worker.pid}"
-    assert docker_client.containers.list(all=True, filters={"label": ["io.assessor.sandbox", mine]}) == []
+    # Once it stops, none of this worker's containers is left, warm pool included (other graders
+    # may share the Docker Engine).
+    stop(worker)
+    assert grading_containers(docker_client, [worker]) == []
 
 
 def test_redis_down_at_submit_loses_nothing_and_reconcile_requeues(app, client, invitation, redis_url):
