@@ -75,6 +75,18 @@ def build_app(test_config: dict | None = None) -> Flask:
 
         return LANGUAGES.get(name).title if name in LANGUAGES else name
 
+    @app.template_filter("duration")
+    def duration(seconds) -> str:
+        """Seconds as people read them: "40 s", "4 min 10 s", "1 h 5 min"."""
+        seconds = round(float(seconds or 0))
+        if seconds < 60:
+            return f"{seconds} s"
+        minutes, seconds = divmod(seconds, 60)
+        if minutes < 60:
+            return f"{minutes} min" + (f" {seconds} s" if seconds else "")
+        hours, minutes = divmod(minutes, 60)
+        return f"{hours} h" + (f" {minutes} min" if minutes else "")
+
     @app.get("/")
     def index():
         """Staff land on their dashboard; everyone else on the login page."""

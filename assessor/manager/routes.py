@@ -7,7 +7,7 @@ from ..auth.access import roles_required
 from ..errors import ServiceError
 from ..extensions import db
 from ..models import DECISIONS, Attempt, ChallengeSet, IntegrityFlag, SimilarityMatch, Submission
-from ..services import charts, integrity, shortlist
+from ..services import behaviour, charts, integrity, shortlist
 from . import bp
 
 STAFF = ("admin", "manager", "interviewer")
@@ -93,7 +93,8 @@ def report(attempt_id):
 
     attempt = db.session.get(Attempt, attempt_id) or abort(404)
     return render_template("manager/report.html", report=reports.build(attempt), decisions=DECISIONS,
-                           history=shortlist.history(attempt), flags=integrity.flags_of([attempt.id])[attempt.id])
+                           history=shortlist.history(attempt), flags=integrity.flags_of([attempt.id])[attempt.id],
+                           signals=behaviour.summary(attempt), large_paste_chars=behaviour.LARGE_PASTE_CHARS)
 
 
 @bp.post("/submissions/<int:submission_id>/regrade")
@@ -118,7 +119,8 @@ def similarity(match_id):
     from ..services import comparison
 
     match = db.session.get(SimilarityMatch, match_id) or abort(404)
-    return render_template("manager/similarity.html", comparison=comparison.build(match))
+    return render_template("manager/similarity.html",
+                           comparison=comparison.build(match, request.args.get("attempt", type=int)))
 
 
 @bp.post("/flags/<int:flag_id>/review")

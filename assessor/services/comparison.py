@@ -46,24 +46,27 @@ class Comparison:
     regions: list[dict]
 
 
-def build(match: SimilarityMatch) -> Comparison:
-    """Both sides of a match with each line marked by the region it is part of."""
+def build(match: SimilarityMatch, for_attempt: int | None = None) -> Comparison:
+    """Both sides of a match with each line marked by the region it is part of; the side of
+    `for_attempt` (the report the manager came from) on the left."""
     mine = match.submission
-    left_files = dict(mine.files)
+    left = (f"Final submission #{mine.id} (attempt #{mine.attempt_id})", dict(mine.files), mine.attempt_id, mine.id)
     if match.other_submission is not None:
         other = match.other_submission
-        right = (f"Final submission #{other.id} of another candidate (attempt #{other.attempt_id})",
-                 dict(other.files), other.attempt_id, other.id)
+        right = (f"Final submission #{other.id} (attempt #{other.attempt_id})", dict(other.files),
+                 other.attempt_id, other.id)
     else:
         right = (_source_label(match.other_source), _source_files(match), None, None)
-    regions = [{"number": n + 1, "mark": n % MARKS, "a_file": r[0], "a_lines": r[1], "b_file": r[2],
-                "b_lines": r[3], "tokens": r[4]} for n, r in enumerate(match.regions)]
-    return Comparison(
-        match=match,
-        left=Side(f"Final submission #{mine.id} (attempt #{mine.attempt_id})", _files(left_files, regions, "a"),
-                  mine.attempt_id, mine.id),
-        right=Side(right[0], _files(right[1], regions, "b"), right[2], right[3]),
-        regions=regions)
+    regions = [{"a_file": r[0], "a_lines": r[1], "b_file": r[2], "b_lines": r[3], "tokens": r[4]}
+               for r in match.regions]
+    if for_attempt is not None and right[2] == for_attempt:
+        left, right = right, left
+        regions = [{"a_file": r["b_file"], "a_lines": r["b_lines"], "b_file": r["a_file"], "b_lines": r["a_lines"],
+                    "tokens": r["tokens"]} for r in regions]
+    for number, region in enumerate(regions, 1):
+        region.update(number=number, mark=(number - 1) % MARKS)
+    return Comparison(match=match, left=Side(left[0], _files(left[1], regions, "a"), left[2], left[3]),
+                      right=Side(right[0], _files(right[1], regions, "b"), right[2], right[3]), regions=regions)
 
 
 def _files(files: dict[str, str], regions: list[dict], side: str) -> list[File]:

@@ -6,6 +6,8 @@ its evidence changes; a flag keeps its review (who looked at it, when, what they
 long as it exists, and one whose evidence has gone away is removed unless someone reviewed it.
 """
 
+from sqlalchemy.orm import selectinload
+
 from ..errors import ServiceError
 from ..extensions import db
 from ..models import Attempt, IntegrityFlag, User, utcnow
@@ -44,6 +46,7 @@ def flags_of(attempt_ids: list[int]) -> dict[int, list[IntegrityFlag]]:
     if not attempt_ids:
         return found
     for flag in db.session.scalars(db.select(IntegrityFlag).where(IntegrityFlag.attempt_id.in_(attempt_ids))
+                                   .options(selectinload(IntegrityFlag.match), selectinload(IntegrityFlag.reviewed_by))
                                    .order_by(IntegrityFlag.reviewed_at.is_not(None), IntegrityFlag.kind,
                                              IntegrityFlag.id)):
         found[flag.attempt_id].append(flag)

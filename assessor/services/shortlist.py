@@ -68,6 +68,7 @@ class Row:
     skills: dict[str, float] = field(default_factory=dict)
     tests: dict[int, list[dict]] = field(default_factory=dict)     # per challenge, the counted tests
     flags: list = field(default_factory=list)                      # IntegrityFlags, unreviewed first
+    signals: dict = field(default_factory=dict)                    # behaviour.summary(): pastes, time away
 
 
 @dataclass
@@ -143,12 +144,13 @@ def _explain(rows: list[Row]) -> None:
 
 
 def _integrity(rows: list[Row]) -> None:
-    """Attach, to each row, its integrity flags (one query for the page)."""
-    from . import integrity
+    """Attach, to each row, its integrity flags and behaviour signals (a query each for the page)."""
+    from . import behaviour, integrity
 
-    flags = integrity.flags_of([row.attempt.id for row in rows])
+    ids = [row.attempt.id for row in rows]
+    flags, signals = integrity.flags_of(ids), behaviour.summaries(ids)
     for row in rows:
-        row.flags = flags[row.attempt.id]
+        row.flags, row.signals = flags[row.attempt.id], signals[row.attempt.id]
 
 
 def all_rows(challenge_set: ChallengeSet, filters: Filters) -> list[Row]:

@@ -98,8 +98,10 @@ def test_the_shortlist_shows_the_flag_and_the_report_its_evidence(app, client, l
 
     report = client.get(f"/manager/attempts/{corpus['attempts']['Mallory']}").get_data(as_text=True)
     assert "of the smaller solution matches another candidate" in report
-    match_id = re.search(r'href="/manager/similarity/(\d+)">Compare side by side', report).group(1)
-    view = client.get(f"/manager/similarity/{match_id}").get_data(as_text=True)
+    link = re.search(r'href="(/manager/similarity/\d+\?attempt=(\d+))">Compare side by side', report)
+    assert link.group(2) == str(corpus["attempts"]["Mallory"])
+    view = client.get(link.group(1)).get_data(as_text=True)
+    assert view.index(f"(attempt #{corpus['attempts']['Mallory']})") < view.index(f"(attempt #{corpus['attempts']['Ada']})")
     assert view.count('class="line m0"') > 3                 # marked lines, on both sides
     assert re.search(r'id="a-solution.py-\d+" title="region 1"', view)
     assert re.search(r'id="b-solution.py-\d+" title="region 1"', view)
@@ -178,3 +180,29 @@ def test_grading_runs_the_check_on_its_own_queue(app, client, worker, corpus):
     assert (found["Ruth"], found["Sam"]) == (attempts["Sam"], attempts["Ruth"])
     assert found["Mallory"] == attempts["Ada"]                 # the corpus's own pair, checked again
     assert not {"Barbara", "Claude", "Dennis"} & set(found)
+
+
+def test_behaviour_signals_show_on_the_shortlist_row_and_in_the_report(app, client, login, corpus):
+    from datetime import timedelta
+
+    from assessor.models import Attempt, as_utc, utcnow
+    from assessor.services import behaviour
+
+    with app.app_context():
+        attempt = db.session.get(Attempt, corpus["attempts"]["Claude"])
+        attempt.started_at = utcnow() - timedelta(minutes=30)      # the candidate has worked a while
+        db.session.commit()
+        at = (as_utc(attempt.started_at) + timedelta(minutes=12)).isoformat()
+        behaviour.record(attempt, [
+            {"kind": "paste", "challenge": "log-summary", "at": at, "chars": 1240, "lines": 31},
+            {"kind": "paste", "challenge": "log-summary", "at": at, "chars": 12, "lines": 1},
+            {"kind": "away", "at": at, "duration_ms": 250_000}])
+    login("manager")
+    page = client.get(f"/manager/sets/{corpus['set_id']}/shortlist").get_data(as_text=True)
+    row = page.split(">Claude</a>", 1)[1].split("</td>", 1)[0]
+    assert "⚑ 1 flag" in row                                    # the large paste
+    assert "2 pastes (1 large)" in row and "away 1× 4 min 10 s" in row
+    report = client.get(f"/manager/attempts/{corpus['attempts']['Claude']}").get_data(as_text=True)
+    assert "1 large paste into" in report and "1,240 characters (31 lines) at" in report
+    assert "Pastes into the editor: <strong>2</strong>" in report
+    assert "Time away from the page: <strong>1</strong> time, 4 min 10 s in all" in report
