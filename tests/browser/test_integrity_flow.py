@@ -1,6 +1,7 @@
 """A manager in a real browser: sees a copied solution flagged on the shortlist, reads the evidence
 side by side, and marks the flag reviewed; the honest candidates carry no flag."""
 
+from tests.browser.conftest import sign_in
 from tests.web.test_integrity_flags import check, corpus  # noqa: F401  (the fixture)
 
 
@@ -9,10 +10,7 @@ def test_manager_sees_the_flag_compares_and_marks_it_reviewed(app, live_server, 
     check(app, corpus)
     email, password = make_staff("manager")
     page = new_page(width=1440, height=900)
-    page.goto(f"{live_server}/login")
-    page.fill("input[name=email]", email)
-    page.fill("input[name=password]", password)
-    page.click("button:has-text('Sign in')")
+    sign_in(page, live_server, email, password)
     page.goto(f"{live_server}/manager/sets/{corpus['set_id']}/shortlist")
     flagged = page.locator("tbody.candidate:has(a.badge.flag)")
     rows = flagged.all_inner_texts()

@@ -2,6 +2,7 @@
 
 import re
 
+from tests.browser.conftest import sign_in
 from tests.web.test_shortlist import seeded  # noqa: F401  (the fixture)
 
 
@@ -9,10 +10,7 @@ def test_manager_filters_decides_in_bulk_and_opens_a_report(app, live_server, se
                                                              new_page, shoot, page_errors):
     email, password = make_staff("manager")
     page = new_page(width=1440, height=900)
-    page.goto(f"{live_server}/login")
-    page.fill("input[name=email]", email)
-    page.fill("input[name=password]", password)
-    page.click("button:has-text('Sign in')")
+    sign_in(page, live_server, email, password)
     page.goto(f"{live_server}/manager/sets/{seeded['set_id']}/shortlist")
     page.fill("input[name=cutoff]", "70")
     page.click("button:has-text('Save')")
