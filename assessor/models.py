@@ -355,10 +355,16 @@ FLAG_KINDS = ("similarity", "paste", "away")
 
 class BehaviourEvent(db.Model):
     """What the candidate's page reported during an attempt (disclosed on the welcome page): a paste
-    into the editor (its size) or a time away from the page (its length), with when it happened."""
+    into the editor (its size) or a time away from the page (its length), with when it happened.
+
+    `event_id` is the page's own id of the event: a batch sent again (its answer was lost) is not
+    counted twice."""
+
+    __table_args__ = (UniqueConstraint("attempt_id", "event_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id"), index=True)
+    event_id: Mapped[str | None] = mapped_column(String(40))
     challenge_id: Mapped[int | None] = mapped_column(ForeignKey("challenge.id"))
     challenge: Mapped[Challenge | None] = relationship()
     kind: Mapped[str] = mapped_column(String(10))              # BEHAVIOUR_KINDS

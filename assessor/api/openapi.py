@@ -3,7 +3,8 @@
 from flask import jsonify
 
 from . import bp
-from .openapi_webhooks import SCHEMAS as WEBHOOK_SCHEMAS, WEBHOOKS
+from .openapi_webhooks import SCHEMAS as WEBHOOK_SCHEMAS
+from .openapi_webhooks import WEBHOOKS
 
 
 def _ref(name):
@@ -23,6 +24,8 @@ def _op(summary, security, response, status="200", body=None, params=()):
 
 
 OBJECT = {"type": "object"}
+EVENT_ID = {"type": "string", "pattern": "^[A-Za-z0-9_-]{1,40}$",
+            "description": "the client's id of the event: an event sent again with the same id is counted once"}
 SCHEMAS = {
     "Error": {"type": "object", "required": ["error"], "properties": {"error": {
         "type": "object", "required": ["code", "message"],
@@ -55,13 +58,13 @@ SCHEMAS = {
         "events": {"type": "array", "maxItems": 200, "items": {"oneOf": [
             {"type": "object", "required": ["kind", "challenge", "at", "chars", "lines"],
              "additionalProperties": False, "description": "a paste into the editor: its size, never its text",
-             "properties": {"kind": {"const": "paste"}, "challenge": {"type": "string", "description": "slug"},
+             "properties": {"id": EVENT_ID, "kind": {"const": "paste"}, "challenge": {"type": "string", "description": "slug"},
                             "at": {"type": "string", "format": "date-time"},
                             "chars": {"type": "integer", "minimum": 1, "maximum": 1000000},
                             "lines": {"type": "integer", "minimum": 1}}},
             {"type": "object", "required": ["kind", "at", "duration_ms"], "additionalProperties": False,
              "description": "a time away from the assessment page (another tab or window): when it began, how long",
-             "properties": {"kind": {"const": "away"}, "challenge": {"type": "string", "description": "slug"},
+             "properties": {"id": EVENT_ID, "kind": {"const": "away"}, "challenge": {"type": "string", "description": "slug"},
                             "at": {"type": "string", "format": "date-time"},
                             "duration_ms": {"type": "integer", "minimum": 0, "maximum": 86400000}}}]}}}},
     "SubmissionStatus": {"type": "object", "properties": {

@@ -12,7 +12,10 @@ a look:
   pattern worth knowing when reading the score.
 """
 
-from datetime import datetime, timedelta, timezone
+import re
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy.exc import IntegrityError
 
 from ..errors import ServiceError
 from ..extensions import db
@@ -28,8 +31,9 @@ MAX_PASTE_CHARS = 1_000_000       # more than any draft may hold (attempts.MAX_D
 MAX_AWAY_MS = 24 * 3600 * 1000    # longer than any assessment
 MAX_EVIDENCE = 100                # items listed in a flag's evidence; counts and totals cover all
 
-FIELDS = {"paste": {"kind", "challenge", "at", "chars", "lines"},
-          "away": {"kind", "challenge", "at", "duration_ms"}}
+FIELDS = {"paste": {"id", "kind", "challenge", "at", "chars", "lines"},
+          "away": {"id", "kind", "challenge", "at", "duration_ms"}}
+EVENT_ID = re.compile(r"[A-Za-z0-9_-]{1,40}")
 
 
 def record(attempt: Attempt, events: list[dict], *, page_now: str | None = None) -> int:
@@ -50,12 +54,22 @@ def record(attempt: Attempt, events: list[dict], *, page_now: str | None = None)
     rows = [_event(attempt, number, event, challenges, started, now, skew) for number, event in enumerate(events)]
     if not rows:
         return 0
+    try:
+        return _store(attempt, rows)
+    except IntegrityError:      # the same batch, sent again, arrived alongside (SQLite takes no row lock)
+        db.session.rollback()
+        return _store(attempt, rows)
+
+
+def _store(attempt: Attempt, rows: list[BehaviourEvent]) -> int:
     # One recomputation at a time per attempt (PostgreSQL; SQLite serialises writers anyway), so that
-    # two batches arriving together cannot both create the same flag.
+    # two batches arriving together cannot both create the same flag, nor both store the same event.
     db.session.execute(db.select(Attempt.id).where(Attempt.id == attempt.id).with_for_update())
-    db.session.add_all(rows)
-    db.session.flush()
-    _recompute_flags(attempt)
+    rows = _not_seen_before(attempt, rows)
+    if rows:
+        db.session.add_all(rows)
+        db.session.flush()
+        _recompute_flags(attempt)
     db.session.commit()
     return len(rows)
 
@@ -111,8 +125,11 @@ def _event(attempt, number, event, challenges, started, now, skew) -> BehaviourE
     else:
         raise ServiceError("bad_request", f"{where}: 'challenge' must be the slug of a challenge of this assessment.")
     occurred = _bounded(_moment(event.get("at"), f"{where}: 'at'"), skew, started, now)
-    row = BehaviourEvent(attempt_id=attempt.id, challenge_id=challenge_id, kind=kind, occurred_at=occurred,
-                         recorded_at=now)
+    event_id = event.get("id")
+    if event_id is not None and not (isinstance(event_id, str) and EVENT_ID.fullmatch(event_id)):
+        raise ServiceError("bad_request", f"{where}: 'id' must be 1 to 40 letters, digits, '-' or '_'.")
+    row = BehaviourEvent(attempt_id=attempt.id, event_id=event_id, challenge_id=challenge_id, kind=kind,
+                         occurred_at=occurred, recorded_at=now)
     if kind == "paste":
         row.chars = _count(event.get("chars"), f"{where}: 'chars'", 1, MAX_PASTE_CHARS)
         row.lines = _count(event.get("lines"), f"{where}: 'lines'", 1, row.chars)
@@ -121,6 +138,21 @@ def _event(attempt, number, event, challenges, started, now, skew) -> BehaviourE
         duration = _count(event.get("duration_ms"), f"{where}: 'duration_ms'", 0, MAX_AWAY_MS)
         row.duration_ms = min(duration, int((now - started).total_seconds() * 1000))
     return row
+
+
+def _not_seen_before(attempt: Attempt, rows: list[BehaviourEvent]) -> list[BehaviourEvent]:
+    """The rows whose page id was not recorded already (a batch sent twice) nor repeated in the batch."""
+    ids = {row.event_id for row in rows if row.event_id is not None}
+    seen = set(db.session.scalars(db.select(BehaviourEvent.event_id).where(
+        BehaviourEvent.attempt_id == attempt.id, BehaviourEvent.event_id.in_(ids)))) if ids else set()
+    fresh = []
+    for row in rows:
+        if row.event_id is not None:
+            if row.event_id in seen:
+                continue
+            seen.add(row.event_id)
+        fresh.append(row)
+    return fresh
 
 
 def _count(value, where: str, low: int, high: int) -> int:
@@ -133,7 +165,7 @@ def _moment(value, where: str) -> datetime:
     """An ISO 8601 time with a time zone, as aware UTC."""
     try:
         moment = datetime.fromisoformat(value) if isinstance(value, str) and len(value) <= 40 else None
-        moment = moment.astimezone(timezone.utc) if moment is not None and moment.tzinfo is not None else None
+        moment = moment.astimezone(UTC) if moment is not None and moment.tzinfo is not None else None
     except (ValueError, OverflowError):       # not a time; or 9999-12-31T23:00-05:00, past the calendar's end
         moment = None
     if moment is None:

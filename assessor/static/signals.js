@@ -24,8 +24,15 @@
   let stopped = false;            // the attempt is over: nothing more is recorded
   let away = null;                // {at, since}: the page was left at `at` (wall clock), `since` (monotonic)
 
+  // Each event carries an id of its own: a batch sent again (its answer was lost) is counted once.
+  function eventId() {
+    if (window.crypto && typeof window.crypto.randomUUID === "function") return window.crypto.randomUUID();
+    return Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 12);
+  }
+
   function add(event) {
     if (stopped) return;
+    event.id = eventId();
     queue.push(event);
     if (queue.length > MAX_QUEUE) queue.splice(0, queue.length - MAX_QUEUE);
     schedule(BATCH_DELAY_MS);

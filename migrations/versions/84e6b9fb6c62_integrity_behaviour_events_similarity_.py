@@ -21,6 +21,7 @@ def upgrade():
     op.create_table('behaviour_event',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('attempt_id', sa.Integer(), nullable=False),
+    sa.Column('event_id', sa.String(length=40), nullable=True),
     sa.Column('challenge_id', sa.Integer(), nullable=True),
     sa.Column('kind', sa.String(length=10), nullable=False),
     sa.Column('occurred_at', sa.DateTime(timezone=True), nullable=False),
@@ -30,7 +31,8 @@ def upgrade():
     sa.Column('duration_ms', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['attempt_id'], ['attempt.id'], ),
     sa.ForeignKeyConstraint(['challenge_id'], ['challenge.id'], ),
-    sa.PrimaryKeyConstraint('id')
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('attempt_id', 'event_id')
     )
     with op.batch_alter_table('behaviour_event', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_behaviour_event_attempt_id'), ['attempt_id'], unique=False)

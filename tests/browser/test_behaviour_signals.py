@@ -63,6 +63,7 @@ def test_pastes_and_tab_switches_are_recorded_and_a_large_paste_is_flagged(app, 
     for event in (pasted, left):
         assert started <= as_utc(event.occurred_at) <= utcnow()
     assert as_utc(pasted.occurred_at) <= as_utc(left.occurred_at)
+    assert pasted.event_id and left.event_id and pasted.event_id != left.event_id   # sent again: counted once
     with app.app_context():
         flag = db.session.scalar(db.select(IntegrityFlag).filter_by(key=f"paste:{challenge_id}"))
         assert flag.summary == f"1 large paste into Count pairs that sum to a target ({len(PASTED):,} characters)"

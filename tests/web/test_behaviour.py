@@ -298,3 +298,18 @@ def test_the_candidate_api_records_signals_too(app, client, invitation):
     assert len(stored(app)) == 2 and [f.kind for f in flags(app).values()] == ["paste"]
     operation = client.get("/api/v1/openapi.json").get_json()["paths"]["/candidate/signals"]["post"]
     assert operation["security"] == [{"invitationToken": []}]
+
+
+
+def test_a_batch_sent_again_is_counted_once(app, client, started):
+    """The page's answer was lost and it sent the same batch again: each event id is kept once."""
+    batch = [{**paste(900, 20), "id": "p-1"}, {**away(30), "id": "a-1"}]
+    assert post(client, started, *batch).get_json() == {"recorded": 2}
+    assert post(client, started, *batch, {**away(5), "id": "a-2"}).get_json() == {"recorded": 1}
+    assert post(client, started, {**away(5), "id": "a-3"}, {**away(5), "id": "a-3"}).get_json() == {"recorded": 1}
+    assert sorted(e.event_id for e in stored(app)) == ["a-1", "a-2", "a-3", "p-1"]
+    attempt_id = stored(app)[0].attempt_id
+    with app.app_context():
+        assert behaviour.summary(db.session.get(Attempt, attempt_id))["away"]["count"] == 3
+    response = post(client, started, {**away(5), "id": "not an id!"})
+    assert response.status_code == 400 and "'id'" in response.get_json()["error"]["message"]
