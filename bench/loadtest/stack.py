@@ -106,8 +106,10 @@ class Stack:
     """Redis, the database, gunicorn and N workers of one load-test run."""
 
     def __init__(self, workdir: Path, workers: int = 2, database_url: str | None = None,
-                 redis_restart: str = "empty", web_workers: int = 3, web_threads: int = 8):
+                 redis_restart: str = "empty", web_workers: int = 3, web_threads: int = 8,
+                 env: dict[str, str] | None = None):
         self.workdir, self.worker_count = Path(workdir), workers
+        self.extra_env = {**MAINTENANCE, **(env or {})}      # e.g. the default chores back, a pool size
         self.web_workers, self.web_threads = web_workers, web_threads
         self.redis = RedisServer(self.workdir, redis_restart)
         self.queue = f"load-{uuid.uuid4().hex[:8]}"
@@ -141,7 +143,7 @@ class Stack:
         return {**os.environ, "DATABASE_URL": self.database_url, "REDIS_URL": self.redis.url,
                 "ASSESSOR_QUEUE": self.queue, "SECRET_KEY": SECRET, "ASSESSOR_LOG_FORMAT": "json",
                 "ASSESSOR_INSTANCE": str(self.workdir / "instance" / name),
-                "ASSESSOR_PUBLIC_URL": self.base_url, **MAINTENANCE}
+                "ASSESSOR_PUBLIC_URL": self.base_url, **self.extra_env}
 
     def _create_database(self) -> str:
         """A fresh database: a new one on the PostgreSQL server given, else a SQLite file."""
