@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from ..integrity.sources import challenge_sources
 from ..models import SimilarityMatch
 from . import challenges as challenge_versions
+from .similarity import swapped
 
 MARKS = 6          # distinct colours; regions beyond cycle through them
 
@@ -57,14 +58,11 @@ def build(match: SimilarityMatch, for_attempt: int | None = None) -> Comparison:
                  other.attempt_id, other.id)
     else:
         right = (_source_label(match.other_source), _source_files(match), None, None)
-    regions = [{"a_file": r[0], "a_lines": r[1], "b_file": r[2], "b_lines": r[3], "tokens": r[4]}
-               for r in match.regions]
+    stored = match.regions
     if for_attempt is not None and right[2] == for_attempt:
-        left, right = right, left
-        regions = [{"a_file": r["b_file"], "a_lines": r["b_lines"], "b_file": r["a_file"], "b_lines": r["a_lines"],
-                    "tokens": r["tokens"]} for r in regions]
-    for number, region in enumerate(regions, 1):
-        region.update(number=number, mark=(number - 1) % MARKS)
+        left, right, stored = right, left, [swapped(r) for r in stored]
+    regions = [{"number": n, "mark": (n - 1) % MARKS, "a_file": r[0], "a_lines": r[1], "b_file": r[2],
+                "b_lines": r[3], "tokens": r[4]} for n, r in enumerate(stored, 1)]
     return Comparison(match=match, left=Side(left[0], _files(left[1], regions, "a"), left[2], left[3]),
                       right=Side(right[0], _files(right[1], regions, "b"), right[2], right[3]), regions=regions)
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from ..errors import ServiceError
 from ..extensions import db
-from ..models import Attempt, IntegrityFlag, User, utcnow
+from ..models import IntegrityFlag, User, utcnow
 
 MAX_NOTE = 2000
 
@@ -69,8 +69,3 @@ def reopen(flag: IntegrityFlag) -> IntegrityFlag:
     db.session.commit()
     return flag
 
-
-def open_count(attempt: Attempt) -> int:
-    """How many of the attempt's flags nobody has reviewed yet."""
-    return db.session.scalar(db.select(db.func.count()).select_from(IntegrityFlag).where(
-        IntegrityFlag.attempt_id == attempt.id, IntegrityFlag.reviewed_at.is_(None))) or 0

@@ -83,7 +83,7 @@ def _store(challenge: Challenge, language: str, pair: integrity.PairMatch, by_id
            kept: dict[int, set[str]]) -> int:
     """Keep a pair as a match (a submission first) and, when flagged, flag each attempt in it."""
     a, b = (pair.a, pair.b) if pair.a in by_id else (pair.b, pair.a)
-    regions = [list(r) for r in pair.regions] if a == pair.a else [_swap(r) for r in pair.regions]
+    regions = [list(r) for r in pair.regions] if a == pair.a else [swapped(r) for r in pair.regions]
     mine, other = by_id[a], by_id.get(b)
     match = SimilarityMatch(challenge_id=challenge.id, language=language, submission=mine, other_submission=other,
                             other_source="submission" if other else b, score=pair.score, regions=regions,
@@ -121,7 +121,8 @@ def _describe_other(document_id: str, submission: Submission | None) -> dict:
     return {"key": document_id, "kind": "public", "file": name, "label": f"a known public solution ({name})"}
 
 
-def _swap(region) -> list:
+def swapped(region) -> list:
+    """A stored region [a_file, a_lines, b_file, b_lines, tokens] seen from the other side."""
     a_file, a_lines, b_file, b_lines, tokens = region
     return [b_file, list(b_lines), a_file, list(a_lines), tokens]
 
