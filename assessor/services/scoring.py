@@ -7,17 +7,28 @@ from ..extensions import db
 from ..models import Attempt, ChallengeScore, SkillScore, Submission, as_utc
 
 
+def counted(hidden: list[Submission]) -> dict[int, Submission]:
+    """Per challenge id, the submission that counts: the last graded of these (hidden, in id order)."""
+    latest = {}
+    for submission in hidden:
+        if submission.status == "graded":
+            latest[submission.challenge_version.challenge_id] = submission
+    return latest
+
+
 def refresh(attempt_id: int) -> Attempt:
-    """Recompute an attempt's standing from its submissions (call after each hidden grading)."""
+    """Recompute an attempt's standing from its submissions (call after each hidden grading).
+
+    Two workers may record an attempt's gradings at once: the attempt's row is locked first, so the
+    second refresh reads after the first has committed, and neither writes a standing that misses
+    the other's grade (PostgreSQL; SQLite runs one writer at a time anyway)."""
+    db.session.execute(db.select(Attempt.id).where(Attempt.id == attempt_id).with_for_update())
     attempt = db.session.get(Attempt, attempt_id)
     challenges = attempt.invitation.challenge_set.challenges
     hidden = db.session.scalars(db.select(Submission).where(Submission.attempt_id == attempt_id,
                                                             Submission.visible.is_(False))
                                 .order_by(Submission.id)).all()
-    latest = {}
-    for submission in hidden:
-        if submission.status == "graded":
-            latest[submission.challenge_version.challenge_id] = submission
+    latest = counted(hidden)
     existing = {row.challenge_id: row for row in
                 db.session.scalars(db.select(ChallengeScore).filter_by(attempt_id=attempt_id))}
     points = {}

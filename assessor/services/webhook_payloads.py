@@ -8,7 +8,7 @@ from flask import current_app
 from ..api import serialize
 from ..extensions import db
 from ..models import Attempt, Submission, Webhook
-from .scoring import challenge_points
+from .scoring import counted
 
 ATTEMPT_STATUS = {"attempt.submitted": "submitted", "attempt.graded": "graded"}
 
@@ -48,13 +48,16 @@ def attempt_summary(attempt: Attempt, status: str) -> dict:
 
 
 def _challenges(attempt: Attempt) -> list[dict]:
-    """Per challenge of the set, in order: its points and the final (latest scored) submission."""
-    points = challenge_points([attempt.id]).get(attempt.id, {})
-    final: dict[int, Submission] = {}
-    for submission in db.session.scalars(db.select(Submission).where(Submission.attempt_id == attempt.id,
-                                                                     Submission.visible.is_(False))
-                                         .order_by(Submission.id)):
-        final[submission.challenge_version.challenge_id] = submission
+    """Per challenge of the set, in order: its points and the final (latest scored) submission.
+
+    The points come from the submissions as this transaction sees them (the rule of scoring.counted),
+    not from the stored standing: another worker's grade may be committed while its refresh of the
+    standing is still to come."""
+    hidden = db.session.scalars(db.select(Submission).where(Submission.attempt_id == attempt.id,
+                                                            Submission.visible.is_(False))
+                                .order_by(Submission.id)).all()
+    points = {challenge_id: (s.score or 0, s.max_score or 0) for challenge_id, s in counted(hidden).items()}
+    final = {submission.challenge_version.challenge_id: submission for submission in hidden}
     rows = []
     for challenge in attempt.invitation.challenge_set.challenges:
         score, most = points.get(challenge.id, (0, challenge.current_version.max_score))
